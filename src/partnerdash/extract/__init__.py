@@ -1,0 +1,1 @@
+"""Extraction: what each raw item says — its date, language, topics, kind, places, pairs."""

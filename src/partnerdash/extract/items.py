@@ -1,0 +1,47 @@
+"""Per-item extraction: one record of plain values for each raw item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from partnerdash.extract.dating import item_dates
+from partnerdash.extract.lang import UNKNOWN, detect_language
+from partnerdash.extract.topics import kind, topics
+from partnerdash.load.items import LoadWarning, RawItem
+
+LANGUAGES = frozenset({"en", "de"})
+
+
+def item_text(item: RawItem) -> str:
+    """All the text of an item that extraction reads, title first."""
+    return "\n".join(part for part in (item.title, item.caption or "", item.summary) if part)
+
+
+def describe(item: RawItem) -> dict[str, Any]:
+    """What one item says, independent of its neighbours: language, topics, kind."""
+    text = item_text(item)
+    declared = item.lang if item.lang in LANGUAGES else None
+    return {
+        "title": item.title,
+        "summary": item.summary,
+        "caption": item.caption,
+        "lang": declared or detect_language(text) if declared or text else UNKNOWN,
+        "kind": kind(item.title, item.summary),
+        "topics": topics(text),
+        "url": item.url,
+        "source": item.source,
+        "position": item.position,
+        "dateline_place": item.dateline_place,
+    }
+
+
+def extract_items(items: Sequence[RawItem]) -> tuple[list[dict[str, Any]], list[LoadWarning]]:
+    dates, warnings = item_dates(items)
+    records = []
+    for item, (day, inferred) in zip(items, dates, strict=True):
+        record = describe(item)
+        record["date"] = day
+        record["date_inferred"] = inferred
+        records.append(record)
+    return records, warnings

@@ -1,0 +1,146 @@
+"""Saved news-archive pages in HTML: the listing's blocks, read from the markup.
+
+The standard library's parser is used on purpose: it never raises on broken markup
+and does not recurse, so unclosed or deeply nested tags cannot hurt it.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from partnerdash.load.listing import Block
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "form",
+        "button",
+        "template",
+        "svg",
+        "select",
+        "aside",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "article",
+        "section",
+        "li",
+        "ul",
+        "ol",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "figure",
+        "main",
+        "body",
+        "blockquote",
+        "dd",
+        "dt",
+        "time",
+    }
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset(
+    {
+        "img",
+        "br",
+        "hr",
+        "meta",
+        "link",
+        "input",
+        "source",
+        "wbr",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "param",
+        "track",
+    }
+)
+
+
+class _BlockCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._text: list[str] = []
+        self._role: str | None = None
+        self._href: str | None = None
+        self._skip_depth = 0
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "img" and not self._skip_depth:
+                self._image(dict(attrs).get("alt"))
+            elif tag == "br":
+                self._text.append(" ")
+            return
+        self._open.append(tag)
+        if tag in _SKIP:
+            self._skip_depth += 1
+        elif self._skip_depth:
+            return
+        elif tag in _BLOCK or tag in _HEADINGS or tag == "figcaption":
+            self._flush()
+            self._role = "heading" if tag in _HEADINGS else "caption" if tag == "figcaption" else None
+        elif tag == "a" and self._href is None:
+            href = dict(attrs).get("href")
+            self._href = href.strip() if href else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._open:
+            return  # a stray closing tag in broken markup
+        while self._open:
+            opened = self._open.pop()
+            if opened in _SKIP:
+                self._skip_depth -= 1
+            if opened == tag:
+                break
+        if not self._skip_depth and (tag in _BLOCK or tag in _HEADINGS or tag == "figcaption"):
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._text.append(data)
+
+    def _image(self, alt: str | None) -> None:
+        if alt and alt.strip():
+            self._flush()
+            self.blocks.append(Block(" ".join(alt.split()), role="caption"))
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.blocks.append(
+                Block(text, role=self._role, href=self._href if self._role == "heading" else None)
+            )
+        self._text = []
+        self._role = None
+        self._href = None
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_blocks(text: str) -> list[Block]:
+    collector = _BlockCollector()
+    collector.feed(text)
+    collector.close()
+    return collector.blocks
+
+
+def html_to_text(text: str) -> str:
+    """Readable text of an HTML fragment (a feed's summary), paragraphs kept apart."""
+    return "\n\n".join(block.text for block in html_blocks(text) if block.role != "caption")

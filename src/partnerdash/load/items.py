@@ -1,0 +1,66 @@
+"""Plain data passed from the loaders to extraction: documents, raw items, warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """Bytes to load and the name to blame when something is wrong with them."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class LoadWarning:
+    """A problem with one file or one item of it; shown to users as is."""
+
+    source: str
+    message: str
+    item: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.item is None else f"{self.source}, item {self.item}"
+        return f"{where}: {self.message}"
+
+
+class LoadError(Exception):
+    """A whole document could not be read; the message names the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass
+class RawItem:
+    """One news item as a loader found it, before any interpretation.
+
+    ``date_text`` is the date as written (a dateline, a feed's date, a table cell);
+    ``year_hint`` is the year heading of the page section the item stood under.
+    """
+
+    source: str
+    position: int
+    title: str
+    summary: str = ""
+    caption: str | None = None
+    date_text: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    year_hint: int | None = None
+    dateline_place: str | None = None
+    from_listing: bool = False
+
+
+@dataclass
+class LoadResult:
+    items: list[RawItem] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+    def extend(self, other: LoadResult) -> None:
+        self.items.extend(other.items)
+        self.warnings.extend(other.warnings)

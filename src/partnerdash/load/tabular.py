@@ -1,0 +1,185 @@
+"""Tables of news items: CSV, JSON, JSON Lines and Excel, with headers matched by synonym."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from partnerdash import settings
+from partnerdash.load.html import html_to_text
+from partnerdash.load.items import LoadError, LoadResult, LoadWarning, RawItem
+
+FIELDS = ("title", "date", "summary", "caption", "url", "lang")
+_DELIMITERS = ",;\t|"
+
+
+def header_key(header: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", header.strip().casefold()).replace(" ", "")
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """Normalised header → field name."""
+    table = tomllib.loads(settings.resource("columns.toml").read_text(encoding="utf-8"))
+    return {header_key(name): field for field in FIELDS for name in table.get(field, [])}
+
+
+def match_columns(headers: Iterable[str]) -> dict[str, str]:
+    """Field name → the header that holds it."""
+    found: dict[str, str] = {}
+    known = synonyms()
+    for header in headers:
+        field = known.get(header_key(str(header)))
+        if field is not None and field not in found:
+            found[field] = str(header)
+    return found
+
+
+def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResult:
+    headers: dict[str, None] = {}
+    for record in records:
+        headers.update(dict.fromkeys(map(str, record)))
+    columns = match_columns(headers)
+    if "title" not in columns and "summary" not in columns:
+        raise LoadError(
+            source,
+            f"no title or text column (columns found: {', '.join(headers) or 'none'}); "
+            "expected a header such as title, headline, Titel, text or summary",
+        )
+    result = LoadResult()
+    for position, record in enumerate(records, start=1):
+        values = {field: _cell(record.get(header)) for field, header in columns.items()}
+        title = values.get("title") or _first_sentence(values.get("summary") or "")
+        if not title:
+            result.warnings.append(LoadWarning(source, "a row without a title or text; skipped", position))
+            continue
+        result.items.append(
+            RawItem(
+                source=source,
+                position=position,
+                title=title,
+                summary=html_to_text(values.get("summary") or ""),
+                caption=values.get("caption"),
+                date_text=values.get("date"),
+                url=values.get("url"),
+                lang=(values.get("lang") or "").split("-")[0].lower() or None,
+            )
+        )
+    return result
+
+
+def _cell(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, datetime | date | pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    return text or None
+
+
+def _frame_records(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _first_sentence(text: str) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return sentence[:120]
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter of a CSV whose header names a known column, else None."""
+    lines = [line for line in text.split("\n")[:20] if line.strip()]
+    if len(lines) < 2:
+        return None
+    try:
+        delimiter = csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        return None
+    header = next(csv.reader([lines[0]], delimiter=delimiter))
+    if len(header) < 2 or not match_columns(header):
+        return None
+    return delimiter
+
+
+def read_csv(text: str, source: str) -> LoadResult:
+    delimiter = sniff_delimiter(text) or ","
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            on_bad_lines="warn",
+            engine="python",
+        )
+    except (pd.errors.ParserError, ValueError, csv.Error) as error:
+        raise LoadError(source, f"not a readable CSV table ({error})") from error
+    return records_to_items(_frame_records(frame), source)
+
+
+def read_json(text: str, source: str) -> LoadResult:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LoadError(source, f"invalid JSON ({error})") from error
+    records = _json_records(data)
+    if records is None:
+        raise LoadError(source, "JSON holds no list of news items (expected a list of objects)")
+    return records_to_items(records, source)
+
+
+def _json_records(data: Any) -> list[Mapping[str, Any]] | None:
+    if isinstance(data, list):
+        return [r for r in data if isinstance(r, Mapping)]
+    if isinstance(data, Mapping):
+        for value in data.values():
+            if isinstance(value, list) and any(isinstance(r, Mapping) for r in value):
+                return [r for r in value if isinstance(r, Mapping)]
+    return None
+
+
+def read_jsonl(text: str, source: str) -> LoadResult:
+    records: list[Mapping[str, Any]] = []
+    bad: list[LoadWarning] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            bad.append(LoadWarning(source, f"line {number} is not valid JSON ({error.msg}); skipped"))
+            continue
+        if isinstance(record, Mapping):
+            records.append(record)
+    if not records:
+        raise LoadError(source, "no line holds a JSON object")
+    result = records_to_items(records, source)
+    result.warnings[:0] = bad
+    return result
+
+
+def read_excel(data: bytes, source: str) -> LoadResult:
+    try:
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object, engine="openpyxl")
+    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
+        raise LoadError(source, f"not a readable Excel workbook ({type(error).__name__}: {error})") from error
+    result = LoadResult()
+    failures: list[str] = []
+    for name, frame in sheets.items():
+        try:
+            result.extend(records_to_items(_frame_records(frame), f"{source} [{name}]"))
+        except LoadError as error:
+            failures.append(f"sheet {name}: {error.reason}")
+    if not result.items and failures:
+        raise LoadError(source, "; ".join(failures))
+    result.warnings.extend(LoadWarning(source, failure) for failure in failures)
+    return result
