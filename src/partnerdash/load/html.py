@@ -12,6 +12,8 @@ from partnerdash.load.listing import Block
 
 _SKIP = frozenset(
     {
+        "head",
+        "title",
         "script",
         "style",
         "noscript",

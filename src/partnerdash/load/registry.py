@@ -17,7 +17,14 @@ from partnerdash.load.feeds import parse_feed
 from partnerdash.load.html import html_blocks
 from partnerdash.load.items import Document, LoadError, LoadResult, LoadWarning
 from partnerdash.load.listing import blocks_from_text, parse_listing
-from partnerdash.load.tabular import read_csv, read_excel, read_json, read_jsonl, sniff_delimiter
+from partnerdash.load.tabular import (
+    looks_tabular,
+    read_csv,
+    read_excel,
+    read_json,
+    read_jsonl,
+    sniff_delimiter,
+)
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -134,7 +141,7 @@ class CsvLoader(Loader):
     def detect(sniff: Sniff) -> bool:
         if sniff_delimiter(sniff.text) is not None:
             return True
-        return sniff.document.name.lower().endswith((".csv", ".tsv"))
+        return sniff.document.name.lower().endswith((".csv", ".tsv")) and looks_tabular(sniff.text)
 
     @staticmethod
     def load(sniff: Sniff) -> LoadResult:
@@ -151,7 +158,7 @@ class ListingLoader(Loader):
     @staticmethod
     def load(sniff: Sniff) -> LoadResult:
         result = parse_listing(blocks_from_text(sniff.text), sniff.document.name)
-        if not result.items and not result.warnings:
+        if not result.items:
             raise LoadError(
                 sniff.document.name, "no news items found (no line like “Bonn, 15 December 2023. …”)"
             )

@@ -34,13 +34,14 @@ def synonyms() -> dict[str, str]:
 
 
 def match_columns(headers: Iterable[str]) -> dict[str, str]:
-    """Field name → the header that holds it."""
+    """Field name → the normalised header (see :func:`header_key`) that holds it."""
     found: dict[str, str] = {}
     known = synonyms()
     for header in headers:
-        field = known.get(header_key(str(header)))
+        key = header_key(str(header))
+        field = known.get(key)
         if field is not None and field not in found:
-            found[field] = str(header)
+            found[field] = key
     return found
 
 
@@ -57,7 +58,9 @@ def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResul
         )
     result = LoadResult()
     for position, record in enumerate(records, start=1):
-        values = {field: _cell(record.get(header)) for field, header in columns.items()}
+        # Rows of JSON may each name their fields differently; match per row.
+        cells = {header_key(str(k)): v for k, v in record.items()}
+        values = {field: _cell(cells.get(key)) for field, key in match_columns(record).items()}
         title = values.get("title") or _first_sentence(values.get("summary") or "")
         if not title:
             result.warnings.append(LoadWarning(source, "a row without a title or text; skipped", position))
@@ -93,6 +96,14 @@ def _frame_records(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
 def _first_sentence(text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
     return sentence[:120]
+
+
+def looks_tabular(text: str) -> bool:
+    """Whether the first lines all hold the same number (≥ 1) of one delimiter."""
+    lines = [line for line in text.split("\n")[:6] if line.strip()]
+    return len(lines) >= 2 and any(
+        len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in _DELIMITERS
+    )
 
 
 def sniff_delimiter(text: str) -> str | None:
