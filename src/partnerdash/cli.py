@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import pandas as pd
+from tqdm import tqdm
 
 from partnerdash import __version__, output
-from partnerdash.pipeline import Dataset, build_paths
+from partnerdash.load.sources import documents
+from partnerdash.pipeline import Dataset, build
+
+T = TypeVar("T")
+# Below this many items a run takes a moment and a progress bar is only noise.
+PROGRESS_FROM_ITEMS = 2000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,48 +33,135 @@ def _parser() -> argparse.ArgumentParser:
         description="Read news items (text or HTML listings, RSS/Atom, CSV, JSON, JSON Lines, "
         "Excel; folders are read recursively; '-' reads standard input) and write the events.",
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    _inputs(extract)
     extract.add_argument(
         "--format", choices=output.FORMATS, default="jsonl", help="output format (default: jsonl)"
     )
     extract.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
     )
+    places = commands.add_parser(
+        "places",
+        help="list the places found in news files",
+        description="List every place found, one row per item and place, as CSV.",
+    )
+    _inputs(places)
+    places.add_argument(
+        "--unresolved",
+        action="store_true",
+        help="only names that could not be placed: what data/places_overrides.csv should add",
+    )
     return parser
+
+
+def _inputs(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        dataset = _build(args.paths)
+        _report(dataset)
+        if dataset.events.empty:
+            print("partnerdash: no news items could be read.", file=sys.stderr)
+            return 1
         if args.command == "extract":
-            return _extract(args)
+            with _open(args.output) as out:
+                _write_events(dataset, out, args.format)
+        else:
+            _write_places(dataset, args.unresolved)
     except BrokenPipeError:
         # The reader (say, `head`) has gone; stop quietly as Unix tools do.
         sys.stderr.close()
-        return 0
-    return 2
-
-
-def _extract(args: argparse.Namespace) -> int:
-    dataset = build_paths(list(args.paths))
-    _report(dataset)
-    if dataset.events.empty:
-        print("partnerdash: no news items could be read.", file=sys.stderr)
-        return 1
-    if args.output:
-        with Path(args.output).open("wb") as out:
-            output.write(dataset.events, out, args.format)
-    else:
-        output.write(dataset.events, sys.stdout.buffer, args.format)
-        sys.stdout.buffer.flush()
     return 0
+
+
+def _build(paths: list[str]) -> Dataset:
+    def progress(items: Iterable[T], total: int) -> Iterator[T]:
+        show = total >= PROGRESS_FROM_ITEMS
+        return iter(tqdm(items, total=total, unit="item", desc="places", disable=not show, file=sys.stderr))
+
+    return build(documents(list(paths)), progress=progress)
+
+
+class _open:  # noqa: N801 - used like the built-in open()
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: BinaryIO | None = None
+
+    def __enter__(self) -> BinaryIO:
+        if self.path is None:
+            return sys.stdout.buffer
+        self.handle = Path(self.path).open("wb")
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        else:
+            sys.stdout.buffer.flush()
+
+
+def _write_events(dataset: Dataset, out: BinaryIO, fmt: str) -> None:
+    events = dataset.events
+    if fmt == "jsonl":
+        events = events.assign(
+            places=pd.Series(_places_by_event(dataset), index=events.index, dtype=object),
+            pairs=pd.Series(_pairs_by_event(dataset), index=events.index, dtype=object),
+        )
+    output.write(events, out, fmt)
+
+
+def _places_by_event(dataset: Dataset) -> list[list[dict[str, Any]]]:
+    columns = ["name", "canonical", "kind", "country", "lat", "lon", "dateline"]
+    grouped = {
+        event: list(output.records(group[columns]))
+        for event, group in dataset.places.groupby("event_id", sort=False)
+    }
+    return [grouped.get(event, []) for event in dataset.events["event_id"]]
+
+
+def _pairs_by_event(dataset: Dataset) -> list[list[list[str]]]:
+    grouped: dict[str, list[list[str]]] = {}
+    for row in dataset.partnerships.itertuples(index=False):
+        grouped.setdefault(str(row.event_id), []).append([str(row.a_name), str(row.b_name)])
+    return [grouped.get(event, []) for event in dataset.events["event_id"]]
+
+
+def _write_places(dataset: Dataset, unresolved: bool) -> None:
+    places = dataset.places.merge(dataset.events[["event_id", "title", "source"]], on="event_id")
+    if unresolved:
+        missing = places[places["canonical"].isna()]
+        table = (
+            missing.groupby("name", sort=True)
+            .agg(
+                mentions=("event_id", "size"),
+                reason=("unresolved_reason", "first"),
+                example=("title", "first"),
+                source=("source", "first"),
+            )
+            .reset_index()
+            .sort_values(["mentions", "name"], ascending=[False, True])
+        )
+    else:
+        table = places.drop(columns=["title"])
+    _csv(table)
+
+
+def _csv(table: pd.DataFrame) -> None:
+    output.write(table, sys.stdout.buffer, "csv")
+    sys.stdout.buffer.flush()
 
 
 def _report(dataset: Dataset) -> None:
     for warning in dataset.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    unresolved = int(dataset.places["canonical"].isna().sum())
     print(
-        f"partnerdash: {len(dataset.events)} events from {dataset.files_read} file(s)"
+        f"partnerdash: {len(dataset.events)} events, {len(dataset.places)} places "
+        f"({unresolved} unresolved), {len(dataset.partnerships)} partnerships "
+        f"from {dataset.files_read} file(s)"
         + (f"; {dataset.files_failed} file(s) could not be read" if dataset.files_failed else ""),
         file=sys.stderr,
     )

@@ -1,17 +1,24 @@
-"""The typed tables: events (one row per news item), and later places and partnerships."""
+"""The typed tables: events (one row per news item), places and partnerships.
+
+Columns and dtypes come from :mod:`partnerdash.schema`; this module fills them.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
 
 from partnerdash import schema
+from partnerdash.extract.places import FoundPlace, ItemPlaces
+from partnerdash.geocode.regions import world_region
 
 _NON_WORD = re.compile(r"\W+")
+
+StateName = Callable[[str, str], "str | None"]
 
 
 def event_id(title: str, day: object) -> str:
@@ -21,12 +28,92 @@ def event_id(title: str, day: object) -> str:
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
-def events_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """Events with the schema's dtypes, each item once (the first file that had it wins)."""
-    if not records:
-        return schema.empty(schema.EVENTS)
-    frame = pd.DataFrame.from_records(list(records))
-    frame["event_id"] = [event_id(t, d) for t, d in zip(frame["title"], frame["date"], strict=True)]
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame = frame.drop_duplicates("event_id", keep="first")
-    return schema.conform(frame, schema.EVENTS)
+def place_row(event: str, found: FoundPlace, state_name: StateName) -> dict[str, Any]:
+    place = found.place
+    row: dict[str, Any] = {
+        "event_id": event,
+        "name": found.name,
+        "dateline": found.dateline,
+        "confidence": found.confidence,
+        "resolved_by": found.resolved_by,
+        "unresolved_reason": found.unresolved_reason,
+    }
+    if place is not None:
+        row |= {
+            "canonical": place.name,
+            "kind": place.kind,
+            "country": place.country,
+            "region": world_region(place.country),
+            "admin1": place.admin1 or None,
+            "federal_state": state_name(place.country, place.admin1) if place.admin1 else None,
+            "lat": place.lat,
+            "lon": place.lon,
+            "geonameid": place.geonameid or None,
+        }
+    return row
+
+
+def _side(prefix: str, row: dict[str, Any]) -> dict[str, Any]:
+    name = row.get("canonical") or row["name"]
+    fields = ("country", "region", "federal_state", "kind", "lat", "lon")
+    return {f"{prefix}_name": name, **{f"{prefix}_{f}": row.get(f) for f in fields}}
+
+
+def tables(
+    records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces], state_name: StateName
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Events, places and partnerships; each item once (the first file that had it wins)."""
+    events: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
+    pairs: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for record, found in zip(records, item_places, strict=True):
+        ident = event_id(record["title"], record["date"])
+        if ident in seen:
+            continue
+        seen.add(ident)
+        rows = [place_row(ident, f, state_name) for f in found.places]
+        places.extend(rows)
+        pairs.extend(
+            {
+                "event_id": ident,
+                **_side("a", place_row(ident, p.a, state_name)),
+                **_side("b", place_row(ident, p.b, state_name)),
+                "phrase": p.phrase,
+            }
+            for p in found.pairs
+        )
+        events.append({**record, "event_id": ident, **_place_columns(rows), "n_pairs": len(found.pairs)})
+    return (
+        _frame(events, schema.EVENTS),
+        _frame(places, schema.PLACES),
+        _frame(pairs, schema.PARTNERSHIPS),
+    )
+
+
+def _place_columns(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The event's lists of places; the publisher's dateline seat does not count."""
+    active = [r for r in rows if not r["dateline"] and r.get("kind")]
+    municipalities = _unique(r["canonical"] for r in active if r["kind"] == "municipality")
+    countries = _unique(r["country"] for r in active)
+    return {
+        "municipalities": municipalities,
+        "countries": countries,
+        "regions": _unique(r["region"] for r in active),
+        "federal_states": _unique(r["federal_state"] for r in active if r.get("federal_state")),
+        "n_municipalities": len(municipalities),
+        "n_countries": len(countries),
+    }
+
+
+def _unique(values: Any) -> list[str]:
+    return list(dict.fromkeys(str(v) for v in values if v))
+
+
+def _frame(rows: list[dict[str, Any]], table: Any) -> pd.DataFrame:
+    if not rows:
+        return schema.empty(table)
+    frame = pd.DataFrame.from_records(rows)
+    if "date" in frame.columns:
+        frame["date"] = pd.to_datetime(frame["date"])
+    return schema.conform(frame, table)

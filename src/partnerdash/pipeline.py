@@ -1,45 +1,90 @@
 """From news files to tables, in the order the data flows.
 
-load → extract (dates, language, topics, kind) → model
+load → extract (dates, language, topics, kind; place names and pairs)
+     → geocode (resolve names against gazetteer and overrides, in each item's context)
+     → model (typed events, places and partnerships tables)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from partnerdash import schema
 from partnerdash.extract.items import extract_items
-from partnerdash.load import Document, LoadError, LoadWarning, load_documents
+from partnerdash.extract.places import ItemPlaces, PlaceFinder
+from partnerdash.extract.rules import default_rules
+from partnerdash.geocode.gazetteer import Place, admin1_name, default_gazetteer
+from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
+from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
-from partnerdash.model import events_frame
+from partnerdash.model import tables
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T], int], Iterator[T]]
 
 
 @dataclass
 class Dataset:
     events: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.EVENTS))
+    places: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PLACES))
+    partnerships: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PARTNERSHIPS))
     warnings: list[LoadWarning] = field(default_factory=list)
     files_read: int = 0
     files_failed: int = 0
 
 
-def build(docs: Iterable[Document | LoadError]) -> Dataset:
+def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:
+    """The overrides file's places by name key, and a warning per row it skipped."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OverrideWarning)
+        overrides = index_overrides(load_overrides(path))
+    skipped = [LoadWarning("places_overrides.csv", str(w.message)) for w in caught]
+    return {key: [o.place() for o in rows] for key, rows in overrides.items()}, skipped
+
+
+def default_finder() -> PlaceFinder:
+    places, _ = override_places()
+    return PlaceFinder(default_gazetteer(), places, default_rules())
+
+
+def find_places(
+    items: Sequence[RawItem], finder: PlaceFinder, progress: Progress[RawItem] | None = None
+) -> list[ItemPlaces]:
+    stream = progress(items, len(items)) if progress else iter(items)
+    return [
+        finder.find({"title": i.title, "caption": i.caption or "", "summary": i.summary}, i.dateline_place)
+        for i in stream
+    ]
+
+
+def build(
+    docs: Iterable[Document | LoadError],
+    finder: PlaceFinder | None = None,
+    progress: Progress[RawItem] | None = None,
+) -> Dataset:
     docs = list(docs)
     loaded = load_documents(docs)
     records, date_warnings = extract_items(loaded.items)
-    events = events_frame(records)
+    finder = finder or default_finder()
+    found = find_places(loaded.items, finder, progress)
+    events, places, partnerships = tables(records, found, admin1_name)
     failed = {w.source for w in loaded.warnings if w.item is None and not w.message.startswith("read as")}
     failed -= {item.source for item in loaded.items}
     return Dataset(
         events=events,
+        places=places,
+        partnerships=partnerships,
         warnings=loaded.warnings + date_warnings,
         files_read=len(docs) - len(failed),
         files_failed=len(failed),
     )
 
 
-def build_paths(paths: list[str | Path]) -> Dataset:
-    return build(documents(paths))
+def build_paths(paths: list[str | Path], finder: PlaceFinder | None = None) -> Dataset:
+    return build(documents(paths), finder)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from partnerdash.extract.dates import parse_dateline
 from partnerdash.load.items import Document, LoadError, LoadResult, LoadWarning, RawItem
 from partnerdash.load.registry import LOADERS, load_document
 from partnerdash.load.sources import documents
@@ -22,6 +24,21 @@ __all__ = [
 ]
 
 
+def split_dateline(item: RawItem) -> RawItem:
+    """A feed's or table's text may open with a dateline too: keep its place apart."""
+    if item.from_listing or item.dateline_place:
+        return item
+    dateline = parse_dateline(item.summary)
+    if dateline is None:
+        return item
+    return replace(
+        item,
+        summary=dateline.rest,
+        dateline_place=dateline.place,
+        date_text=item.date_text or item.summary[: len(item.summary) - len(dateline.rest)],
+    )
+
+
 def load_documents(docs: Iterable[Document | LoadError]) -> LoadResult:
     """Every item of every readable document; each failure becomes one warning."""
     result = LoadResult()
@@ -29,7 +46,9 @@ def load_documents(docs: Iterable[Document | LoadError]) -> LoadResult:
         try:
             if isinstance(doc, LoadError):
                 raise doc
-            result.extend(load_document(doc))
+            loaded = load_document(doc)
+            loaded.items = [split_dateline(item) for item in loaded.items]
+            result.extend(loaded)
         except LoadError as error:
             result.warnings.append(LoadWarning(error.source, error.reason))
     return result

@@ -35,10 +35,13 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    for encoding in ("utf-8", "cp1252"):
+        # Windows-1252 before guessing: the archive is English and German, and a guesser
+        # easily calls short German text Central European (cp1250) and garbles it.
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise LoadError(source, "this is binary data, not news text (no text encoding fits)")

@@ -26,7 +26,6 @@ def parse_feed(text: str, source: str) -> LoadResult:
                 source, f"the feed is malformed ({_describe(problem)}) and no entry could be read"
             )
         result.warnings.append(LoadWarning(source, message))
-    feed_lang = _lang(parsed.get("feed", {}).get("language"))
     for position, entry in enumerate(entries, start=1):
         title = html_to_text(entry.get("title", "")).strip()
         if not title:
@@ -40,7 +39,8 @@ def parse_feed(text: str, source: str) -> LoadResult:
                 summary=_summary(entry),
                 date_text=_date(entry),
                 url=entry.get("link"),
-                lang=_lang(entry.get("language")) or feed_lang,
+                # A feed's own language is not trusted per entry: feeds mix languages.
+                lang=_lang(entry.get("language")),
             )
         )
     return result

@@ -50,6 +50,7 @@ _BLOCK = frozenset(
         "time",
     }
 )
+_CONTENT_ROOTS = frozenset({"main", "article"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset(
     {
@@ -88,6 +89,10 @@ class _BlockCollector(HTMLParser):
             elif tag == "br":
                 self._text.append(" ")
             return
+        if tag in _CONTENT_ROOTS and self._skip_depth:
+            # Content never lives in navigation: an unclosed <nav> or <header> ends here.
+            self._open = [t for t in self._open if t not in _SKIP]
+            self._skip_depth = 0
         self._open.append(tag)
         if tag in _SKIP:
             self._skip_depth += 1
@@ -119,7 +124,7 @@ class _BlockCollector(HTMLParser):
     def _image(self, alt: str | None) -> None:
         if alt and alt.strip():
             self._flush()
-            self.blocks.append(Block(" ".join(alt.split()), role="caption"))
+            self.blocks.append(Block(" ".join(alt.split()), role="alt"))
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())

@@ -26,7 +26,7 @@ class Block:
     """One paragraph of a page, with what the page's markup says it is, if anything."""
 
     text: str
-    role: str | None = None  # "caption", "heading" or None
+    role: str | None = None  # "caption" (figcaption), "alt" (image text), "heading" or None
     href: str | None = None
 
 
@@ -98,16 +98,25 @@ def _last_year(blocks: list[Block], year: int | None) -> int | None:
 def _split_between(blocks: list[Block]) -> tuple[str | None, list[str]]:
     """Caption lines just above a title, and paragraphs continuing the item before."""
     content = [b for b in blocks if not _is_heading_noise(b)]
+    if any(b.role in _PICTURE_ROLES for b in content):
+        # Marked-up pages say which text describes the picture: the visible caption if
+        # there is one, else the image's text; other blocks are not captions.
+        visible = [b.text for b in content if b.role == "caption"]
+        pictured = visible or [b.text for b in content if b.role == "alt"]
+        continuation = [b.text for b in content if b.role not in _PICTURE_ROLES]
+        return " ".join(pictured), continuation
     captions: list[str] = []
     while content and _caption_like(content[-1]):
         captions.insert(0, content.pop().text)
-    continuation = [b.text for b in content if b.role != "caption"]
-    return (" ".join(captions) or None), continuation
+    return (" ".join(captions) or None), [b.text for b in content]
+
+
+_PICTURE_ROLES = frozenset({"caption", "alt"})
 
 
 def _caption_like(block: Block) -> bool:
     if block.role is not None:
-        return block.role == "caption"
+        return block.role in _PICTURE_ROLES
     return len(block.text) <= MAX_CAPTION_CHARS or bool(CAPTION_PREFIX.match(block.text))
 
 

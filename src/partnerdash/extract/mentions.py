@@ -1,0 +1,158 @@
+"""Finding the names of places in one text, in a single pass over its words.
+
+Every capitalised word starts a walk through the gazetteer's sorted names: the walk
+goes on while some name begins with the words read so far, and keeps the longest
+that is a whole name ("Cape Coast", "Rhineland-Palatinate", "Frankfurt am Main").
+Names the gazetteer lacks are still caught where the text says they are places
+("the municipality of Al Mohammara"), so they can be listed as unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from partnerdash.extract.rules import PlaceRules
+from partnerdash.geocode.normalize import normalize
+
+_TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
+# What may stand between the words of one name: a space or a hyphen, nothing else.
+_JOIN = re.compile(r"(?: |\u00a0|-|‐)")
+_POSSESSIVE = re.compile(r"['’´]s$")
+_MAX_WORDS = 6
+# Words of an unknown name after a cue: capitalised, or the small words inside names.
+_LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
+_NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass
+class Mention:
+    """A name in a text that may be a place, with where it stands."""
+
+    field: str
+    text: str
+    key: str
+    start: int
+    end: int
+    first: int  # index of its first token
+    last: int  # index after its last token
+    known: bool = True  # False: caught by a cue only, not in any name index
+
+
+class NameIndex:
+    """Sorted name keys (the gazetteer's and the overrides'), walked by prefix."""
+
+    def __init__(self, *sorted_keys: Sequence[str]) -> None:
+        self._lists = [keys for keys in sorted_keys if len(keys)]
+
+    def __contains__(self, key: str) -> bool:
+        for keys in self._lists:
+            i = bisect_left(keys, key)
+            if i < len(keys) and keys[i] == key:
+                return True
+        return False
+
+    def continues(self, prefix: str) -> bool:
+        """Whether some name starts with ``prefix`` followed by another word."""
+        probe = prefix + " "
+        for keys in self._lists:
+            i = bisect_left(keys, probe)
+            if i < len(keys) and keys[i].startswith(probe):
+                return True
+        return False
+
+
+def find_mentions(
+    text: str, field_name: str, index: NameIndex, rules: PlaceRules
+) -> tuple[list[Token], list[Mention]]:
+    tokens = tokenize(text)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = _longest_name(text, tokens, i, index, rules) if tokens[i].capitalised else None
+        if found is None:
+            i += 1
+            continue
+        mentions.append(found)
+        i = found.last
+    mentions.extend(_unknown_after_cues(text, field_name, tokens, mentions, rules))
+    for mention in mentions:
+        mention.field = field_name
+    mentions.sort(key=lambda m: m.start)
+    return tokens, mentions
+
+
+def _longest_name(
+    text: str, tokens: list[Token], i: int, index: NameIndex, rules: PlaceRules
+) -> Mention | None:
+    best: Mention | None = None
+    key = ""
+    for j in range(i, min(i + _MAX_WORDS, len(tokens))):
+        if j > i and not _JOIN.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
+            break
+        key = f"{key} {tokens[j].key}" if key else _single_key(tokens[j])
+        if key in index and tokens[j].capitalised and key not in rules.not_places:
+            best = Mention(
+                "", text[tokens[i].start : tokens[j].end], key, tokens[i].start, tokens[j].end, i, j + 1
+            )
+        if not index.continues(key):
+            break
+    if best is None and tokens[i].key.endswith("s") and len(tokens[i].key) > 4:
+        # German genitive: "Leipzigs Partnerstadt", "Kiews Bürgermeister".
+        stem = tokens[i].key[:-1]
+        if stem in index and stem not in rules.not_places:
+            token = tokens[i]
+            best = Mention("", token.text, stem, token.start, token.end, i, i + 1)
+    if best is not None and best.last == i + 1 and _POSSESSIVE.search(best.text):
+        best.text = _POSSESSIVE.sub("", best.text)
+    return best
+
+
+def _single_key(token: Token) -> str:
+    return normalize(_POSSESSIVE.sub("", token.text)) if _POSSESSIVE.search(token.text) else token.key
+
+
+def _unknown_after_cues(
+    text: str, field_name: str, tokens: list[Token], known: list[Mention], rules: PlaceRules
+) -> list[Mention]:
+    """Names the indexes lack, where a cue ("the municipality of …") marks a place."""
+    taken = [(m.start, m.end) for m in known]
+    found: list[Mention] = []
+    for cue in rules.unresolved_cue.finditer(text):
+        position = cue.end()
+        for _ in range(2):  # "partner communities of X and Y": both sides
+            name = _NAME_AFTER_CUE.match(text, position)
+            if name is None:
+                break
+            start, end = name.span(1)
+            words = name.group(1)
+            if not any(s < end and start < e for s, e in taken) and normalize(words) not in rules.not_places:
+                first = next(k for k, t in enumerate(tokens) if t.start >= start)
+                last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+                found.append(
+                    Mention(field_name, words, normalize(words), start, end, first, last, known=False)
+                )
+                taken.append((start, end))
+            joined = re.match(r"\s*(?:,|and|und|&)", text[end:])
+            if joined is None:
+                break
+            position = end + joined.end()
+    return found

@@ -1,0 +1,64 @@
+"""The editable rules of place finding (data/place_rules.toml), normalised for lookup."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from partnerdash import settings
+from partnerdash.geocode.normalize import normalize
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    not_places: frozenset[str]
+    person_titles: frozenset[str]
+    names_of_things: frozenset[str]
+    place_cues: frozenset[str]
+    place_neighbours: frozenset[str]
+    unresolved_cue: re.Pattern[str]
+    pair_cue: re.Pattern[str]
+    min_population: int
+    home_country: str
+    min_population_home: int
+    min_population_elsewhere: int
+
+    @property
+    def longest_cue(self) -> int:
+        return max((len(c.split()) for c in self.place_cues | self.person_titles), default=1)
+
+
+def _keys(table: dict[str, Any], name: str) -> frozenset[str]:
+    return frozenset(normalize(str(word)) for word in table.get(name, []))
+
+
+def read_rules(path: Path) -> PlaceRules:
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return PlaceRules(
+        not_places=_keys(table, "not_places"),
+        person_titles=_keys(table, "person_titles"),
+        names_of_things=_keys(table, "names_of_things"),
+        place_cues=_keys(table, "place_cues"),
+        place_neighbours=_keys(table, "place_neighbours"),
+        unresolved_cue=_phrase_pattern(list(table.get("unresolved_cues", []))),
+        pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
+        min_population=int(table.get("min_population_unsupported", 100_000)),
+        home_country=str(table.get("home_country", "DE")),
+        min_population_home=int(table.get("min_population_unsupported_home", 10_000)),
+        min_population_elsewhere=int(table.get("min_population_outside_named_countries", 1_000_000)),
+    )
+
+
+@cache
+def default_rules() -> PlaceRules:
+    return read_rules(settings.resource("place_rules.toml"))

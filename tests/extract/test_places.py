@@ -1,0 +1,154 @@
+"""Finding, resolving and pairing places, on sentences written as the archive writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerdash.extract.places import ItemPlaces, PlaceFinder
+from partnerdash.extract.rules import default_rules
+from partnerdash.geocode.gazetteer import Place
+from partnerdash.pipeline import default_finder
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return default_finder()
+
+
+def find(finder: PlaceFinder, text: str, title: str = "", dateline: str | None = None) -> ItemPlaces:
+    return finder.find({"title": title, "summary": text}, dateline)
+
+
+def resolved(result: ItemPlaces) -> dict[str, tuple[str, str, str]]:
+    """Name as written → (canonical, kind, country) for every resolved place."""
+    return {f.name: (f.place.name, f.place.kind, f.place.country) for f in result.places if f.place}
+
+
+def pairs(result: ItemPlaces) -> list[tuple[str, str]]:
+    return [
+        (p.a.place.name if p.a.place else p.a.name, p.b.place.name if p.b.place else p.b.name)
+        for p in result.pairs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "country"),
+    [
+        ("Kyiv", "Kyiv", "UA"),
+        ("Kiew", "Kyiv", "UA"),
+        ("Kiev", "Kyiv", "UA"),
+        ("Munich", "Munich", "DE"),
+        ("München", "Munich", "DE"),
+        ("Kharkiv", "Kharkiv", "UA"),
+        ("Charkiw", "Kharkiv", "UA"),
+        ("Addis Abeba", "Addis Ababa", "ET"),
+        ("Cape Coast", "Cape Coast", "GH"),
+    ],
+)
+def test_exonyms_and_other_spellings(finder: PlaceFinder, written: str, canonical: str, country: str) -> None:
+    result = find(finder, f"The delegation travelled from Bonn to {written} last week.")
+    assert resolved(result)[written][0::2] == (canonical, country)
+
+
+def test_hyphenated_regions_and_german_inflection(finder: PlaceFinder) -> None:
+    result = find(
+        finder,
+        "Rhineland-Palatinate und Ruanda feiern. Leipzigs Partnerstadt Kiew lädt ein, "
+        "in der Stadt Hildesheim tagt die Konferenz.",
+    )
+    places = resolved(result)
+    assert places["Rhineland-Palatinate"] == ("Rhineland-Palatinate", "region", "DE")
+    assert places["Leipzigs"][0] == "Leipzig"
+    assert places["Kiew"][0] == "Kyiv"
+    assert places["Hildesheim"][0] == "Hildesheim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bonn Declaration was signed by forty mayors.",
+        "Support for the Global South is growing.",
+        "Mayor Burkhard Jung opened the meeting.",
+        "In the interview, Oliver Rösner and Erwin M. told us what matters.",
+        "Engagement Global supports municipalities.",
+        "Of the many projects, most are small.",
+    ],
+)
+def test_ordinary_words_names_and_organisations_are_not_places(finder: PlaceFinder, text: str) -> None:
+    assert resolved(find(finder, text)) == {}
+
+
+def test_the_dateline_city_is_kept_but_flagged(finder: PlaceFinder) -> None:
+    result = find(finder, "The city of Leipzig hosts the conference.", dateline="Bonn")
+    dateline = [f for f in result.places if f.dateline]
+    assert [(f.name, f.place.country if f.place else None) for f in dateline] == [("Bonn", "DE")]
+    assert "Leipzig" in resolved(result)
+
+
+def test_context_country_wins_and_no_candidate_means_unresolved() -> None:
+    # GeoNames calls Khorramshahr (Iran) "Al-Muhammarah"; in news about Lebanon that is wrong.
+    khorramshahr = Place(127319, "Khorramshahr", "municipality", "IR", "15", 30.44, 48.18, 133_097)
+    lebanon = Place(272103, "Lebanon", "country", "LB", "", 33.9, 35.5, 6_848_925)
+    gazetteer = _FakeGazetteer({"al mohammara": [khorramshahr], "lebanon": [lebanon]})
+    finder = PlaceFinder(gazetteer, {}, default_rules())
+    result = find(finder, "Lebanon is in crisis. The small town of Al Mohammara builds a health centre.")
+    (unresolved,) = [f for f in result.places if f.place is None]
+    assert unresolved.name == "Al Mohammara"
+    assert "IR" in (unresolved.unresolved_reason or "")
+    assert "LB" in (unresolved.unresolved_reason or "")
+
+
+def test_an_override_supplies_a_place_the_gazetteer_lacks(finder: PlaceFinder) -> None:
+    result = find(finder, "The partner communities of Al Mohammara and Opfenbach in Allgäu work together.")
+    places = resolved(result)
+    assert places["Al Mohammara"] == ("Al Mohammara", "municipality", "LB")
+    assert places["Opfenbach"] == ("Opfenbach", "municipality", "DE")
+    assert places["Allgäu"] == ("Allgäu", "region", "DE")
+    assert [f.resolved_by for f in result.places if f.name == "Al Mohammara"] == ["override"]
+
+
+def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> None:
+    result = find(finder, "The municipality of Qaryat Zzyzx signed a partnership agreement.")
+    assert [(f.name, f.place) for f in result.places] == [("Qaryat Zzyzx", None)]
+    assert "not in the gazetteer" in (result.places[0].unresolved_reason or "")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Leipzig-Kyiv: a dynamic partnership", "", ("Leipzig", "Kyiv")),
+        ("Hildesheim – Padang: what matters", "", ("Hildesheim", "Padang")),
+        ("", "the municipal partnership between Munich and Harare, Zimbabwe.", ("Munich", "Harare")),
+        ("", "The partner communities of Al Mohammara and Opfenbach meet.", ("Opfenbach", "Al Mohammara")),
+        ("", "the sister cities of Hildesheim and Padang (Indonesia) will host", ("Hildesheim", "Padang")),
+        (
+            "",
+            "Die Städtepartnerschaft zwischen Jena und San Marcos besteht seit 1988.",
+            ("Jena", "San Marcos"),
+        ),
+        ("", "Die Stadt Nürnberg und ihre Partnerstadt Charkiw helfen.", ("Nuremberg", "Kharkiv")),
+        ("", "Die Klimapartnerschaft Würzburg – Mwanza zeigt Wirkung.", ("Würzburg", "Mwanza")),
+        ("", "Leipzigs Partnerstadt Kiew braucht Hilfe.", ("Leipzig", "Kyiv")),
+        ("Rhineland-Palatinate – Rwanda: forty years", "", ("Rhineland-Palatinate", "Rwanda")),
+    ],
+)
+def test_partnership_phrasings(finder: PlaceFinder, title: str, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(finder.find({"title": title, "summary": text})) == [expected]
+
+
+def test_the_german_side_comes_first_and_lists_of_countries_are_not_pairs(finder: PlaceFinder) -> None:
+    result = find(finder, "The partnership between Kumasi and Dortmund is old.")
+    assert pairs(result) == [("Dortmund", "Kumasi")]
+    listing = "Utilities from Germany, Jordan, Zambia, South Africa, Tanzania and Ukraine form partnerships."
+    assert pairs(find(finder, listing)) == []
+
+
+class _FakeGazetteer:
+    def __init__(self, table: dict[str, list[Place]]) -> None:
+        self.table = table
+
+    def names(self) -> list[str]:
+        return sorted(self.table)
+
+    def lookup(self, normalized: str) -> list[Place]:
+        return self.table.get(normalized, [])
