@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SOURCES := src tests app.py
+SOURCES := src tests bench app.py
 
 # The gazetteer index and the geocoding cache live in the checkout, not in $HOME.
 export PARTNERDASH_CACHE_DIR ?= $(CURDIR)/.cache

@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from partnerdash import __version__, output
 from partnerdash.load.sources import documents
-from partnerdash.pipeline import Dataset, build
+from partnerdash.pipeline import Dataset, build, online_geocoder
 
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
@@ -82,7 +82,7 @@ def _build(paths: list[str]) -> Dataset:
         show = total >= PROGRESS_FROM_ITEMS
         return iter(tqdm(items, total=total, unit="item", desc="places", disable=not show, file=sys.stderr))
 
-    return build(documents(list(paths)), progress=progress)
+    return build(documents(list(paths)), progress=progress, online=online_geocoder())
 
 
 class _open:  # noqa: N801 - used like the built-in open()

@@ -15,11 +15,13 @@ from typing import TypeVar
 
 import pandas as pd
 
-from partnerdash import schema
+from partnerdash import schema, settings
 from partnerdash.extract.items import extract_items
 from partnerdash.extract.places import ItemPlaces, PlaceFinder
 from partnerdash.extract.rules import default_rules
+from partnerdash.geocode.complete import complete_online
 from partnerdash.geocode.gazetteer import Place, admin1_name, default_gazetteer
+from partnerdash.geocode.online import Geocoder, make_geocoder
 from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
@@ -67,12 +69,18 @@ def build(
     docs: Iterable[Document | LoadError],
     finder: PlaceFinder | None = None,
     progress: Progress[RawItem] | None = None,
+    online: Geocoder | None = None,
 ) -> Dataset:
+    """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks."""
     docs = list(docs)
     loaded = load_documents(docs)
     records, date_warnings = extract_items(loaded.items)
     finder = finder or default_finder()
     found = find_places(loaded.items, finder, progress)
+    geocode_warnings: list[LoadWarning] = []
+    if online is not None:
+        found, problems = complete_online(found, online)
+        geocode_warnings = [LoadWarning("online geocoder", p) for p in problems]
     events, places, partnerships = tables(records, found, admin1_name)
     failed = {w.source for w in loaded.warnings if w.item is None and not w.message.startswith("read as")}
     failed -= {item.source for item in loaded.items}
@@ -80,11 +88,16 @@ def build(
         events=events,
         places=places,
         partnerships=partnerships,
-        warnings=loaded.warnings + date_warnings,
+        warnings=loaded.warnings + date_warnings + geocode_warnings,
         files_read=len(docs) - len(failed),
         files_failed=len(failed),
     )
 
 
 def build_paths(paths: list[str | Path], finder: PlaceFinder | None = None) -> Dataset:
-    return build(documents(paths), finder)
+    return build(documents(paths), finder, online=online_geocoder())
+
+
+def online_geocoder() -> Geocoder | None:
+    """The online geocoder if the settings opt in to one (PARTNERDASH_GEOCODER), else None."""
+    return None if settings.get("geocoder") == "offline" else make_geocoder()
