@@ -101,3 +101,22 @@ def build_paths(paths: list[str | Path], finder: PlaceFinder | None = None) -> D
 def online_geocoder() -> Geocoder | None:
     """The online geocoder if the settings opt in to one (PARTNERDASH_GEOCODER), else None."""
     return None if settings.get("geocoder") == "offline" else make_geocoder()
+
+
+def merge(first: Dataset, second: Dataset) -> Dataset:
+    """Both datasets in one; an item already in the first keeps its rows from there."""
+    new = ~second.events["event_id"].isin(first.events["event_id"])
+    kept = set(second.events.loc[new, "event_id"])
+    return Dataset(
+        events=pd.concat([first.events, second.events[new]], ignore_index=True),
+        places=pd.concat(
+            [first.places, second.places[second.places["event_id"].isin(kept)]], ignore_index=True
+        ),
+        partnerships=pd.concat(
+            [first.partnerships, second.partnerships[second.partnerships["event_id"].isin(kept)]],
+            ignore_index=True,
+        ),
+        warnings=first.warnings + second.warnings,
+        files_read=first.files_read + second.files_read,
+        files_failed=first.files_failed + second.files_failed,
+    )

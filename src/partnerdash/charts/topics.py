@@ -47,7 +47,9 @@ def trend(events: pd.DataFrame, period: Period, label: Label = str) -> go.Figure
     return fig
 
 
-def share(events: pd.DataFrame, by: str, label: Label = str, top: int = 15) -> go.Figure:
+def share(
+    events: pd.DataFrame, by: str, row_label: Label = str, topic_label: Label = str, top: int = 15
+) -> go.Figure:
     """Share of each topic among the items of each region (or country), in per cent."""
     column = "regions" if by == "region" else "countries"
     table = crosstab(events, column, "topics")
@@ -57,9 +59,9 @@ def share(events: pd.DataFrame, by: str, label: Label = str, top: int = 15) -> g
     fig = go.Figure()
     for topic in percent.columns:
         fig.add_bar(
-            y=[label(str(i)) for i in percent.index],
+            y=[row_label(str(i)) for i in percent.index],
             x=percent[topic],
-            name=label(str(topic)),
+            name=topic_label(str(topic)),
             orientation="h",
             marker_color=colours[topic],
             hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",

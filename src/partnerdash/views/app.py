@@ -1,39 +1,147 @@
-"""The dashboard's entry point, called by app.py."""
+"""The dashboard's entry point, called by app.py: data, filters, navigation."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import streamlit as st
 
 from partnerdash import settings
-from partnerdash.pipeline import Dataset, build_paths
+from partnerdash.filters import apply
+from partnerdash.i18n import LANGUAGES, Labels
+from partnerdash.pipeline import Dataset, merge
+from partnerdash.views import data, sidebar
+from partnerdash.views.context import Context, set_context
+from partnerdash.views.report import report_button
+from partnerdash.views.screens.explorer import explorer
+from partnerdash.views.screens.map import world_map
+from partnerdash.views.screens.overview import overview
+from partnerdash.views.screens.quality import quality
+from partnerdash.views.screens.timeline import timeline
+from partnerdash.views.screens.topics import topics
+
+PRESENTER_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
+{ display: none !important; }
+html { font-size: 20px; }
+</style>"""
+_LOADED_AT = "_loaded_at"
 
 
-@st.cache_data(show_spinner=False)
-def _dataset(path: str, mtime: float) -> Dataset:
-    del mtime  # part of the cache key only: a changed file is read again
-    return build_paths([path])
+def _presenter_from_url() -> bool:
+    return st.query_params.get("present", "").lower() in ("1", "true", "yes")
 
 
-def _mtime(path: Path) -> float:
-    if path.is_dir():
-        return max((p.stat().st_mtime for p in path.rglob("*") if p.is_file()), default=0.0)
-    return path.stat().st_mtime if path.exists() else 0.0
+def _set_presenter() -> None:
+    if st.session_state.get("presenter"):
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
+
+
+def _uploads(t: Labels) -> tuple[tuple[str, bytes], ...]:
+    files = (
+        st.file_uploader(t("upload"), accept_multiple_files=True, help=t("upload_help"), key="uploads") or []
+    )
+    limit = int(settings.get("max_upload_mb"))
+    accepted = []
+    for file in files:
+        if file.size > limit * 1024 * 1024:
+            st.error(t("upload_too_big", name=data.safe_name(file.name), limit=limit))
+            continue
+        accepted.append((data.safe_name(file.name), file.getvalue()))
+    return tuple(accepted)
+
+
+def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]) -> Dataset:
+    stamp = data.overrides_stamp()
+    with st.status(t("loading"), expanded=False) as status:
+        dataset = data.folder_dataset(str(source.path), data.stamp(source.path), stamp)
+        if uploads:
+            extra = data.upload_dataset(uploads, stamp)
+            for warning in extra.warnings:
+                st.warning(str(warning))
+            dataset = merge(dataset, extra)
+        status.update(
+            label=t("loaded_items", items=t.number(len(dataset.events)), files=dataset.files_read),
+            state="complete",
+        )
+    return dataset
+
+
+def _loaded_at(dataset: Dataset) -> datetime:
+    key = (id(dataset.events), len(dataset.events))
+    remembered = st.session_state.get(_LOADED_AT)
+    if remembered is None or remembered[0] != key:
+        remembered = (key, datetime.now())
+        st.session_state[_LOADED_AT] = remembered
+    moment: datetime = remembered[1]
+    return moment
 
 
 def main() -> None:
-    st.set_page_config(page_title="partnerdash", layout="wide")
-    source = settings.get_path("data")
-    with st.status("Reading news items…", expanded=False) as status:
-        dataset = _dataset(str(source), _mtime(source))
-        status.update(label=f"Read {len(dataset.events)} news items", state="complete")
-    events = dataset.events
-    st.title("Municipal partnership activity")
-    dates = events["date"].dropna()
-    span = f"{dates.min():%d %b %Y} – {dates.max():%d %b %Y}" if len(dates) else "no dates"
-    st.caption(f"Data: {source.name} · {len(events)} items · {span} · loaded {datetime.now():%d %b %Y %H:%M}")
-    st.dataframe(events[["date", "title", "kind", "lang"]], hide_index=True, use_container_width=True)
-    for warning in dataset.warnings:
-        st.warning(str(warning))
+    st.set_page_config(page_title="partnerdash", page_icon=":material/public:", layout="wide")
+    if "presenter" not in st.session_state:
+        st.session_state["presenter"] = _presenter_from_url()
+    source = data.data_source()
+    with st.sidebar:
+        # Chosen before any other text is drawn, so the whole page speaks one language.
+        lang = st.segmented_control(
+            "Language · Sprache",
+            LANGUAGES,
+            default="en",
+            key="ui_lang",
+            bind="query-params",
+            format_func=str.upper,
+        )
+        t = Labels(lang if lang in LANGUAGES else "en")
+        st.toggle(t("presenter"), key="presenter", help=t("presenter_help"), on_change=_set_presenter)
+        image_format = (
+            st.segmented_control(
+                t("image_format"), ("png", "svg"), default="png", key="img", format_func=str.upper
+            )
+            or "png"
+        )
+        uploads = _uploads(t)
+    dataset = _load(t, source, uploads)
+    with st.sidebar:
+        filters = sidebar.filters(dataset, t)
+    presenter = bool(st.session_state.get("presenter"))
+    if presenter:
+        st.html(PRESENTER_CSS)
+    view = apply(dataset, filters)
+    pages = {
+        "overview": st.Page(
+            overview, title=t("overview"), icon=":material/dashboard:", url_path="overview", default=True
+        ),
+        "timeline": st.Page(timeline, title=t("timeline"), icon=":material/timeline:", url_path="timeline"),
+        "map": st.Page(world_map, title=t("map"), icon=":material/public:", url_path="map"),
+        "topics": st.Page(topics, title=t("topics"), icon=":material/category:", url_path="topics"),
+        "explorer": st.Page(explorer, title=t("explorer"), icon=":material/table:", url_path="explorer"),
+        "quality": st.Page(quality, title=t("quality"), icon=":material/fact_check:", url_path="quality"),
+    }
+    ctx = Context(
+        data=dataset,
+        view=view,
+        t=t,
+        presenter=presenter,
+        image_format=image_format,
+        source_label=source.label + (f" + {len(uploads)} upload(s)" if uploads else ""),
+        loaded_at=_loaded_at(dataset),
+        pages=pages,
+    )
+    set_context(ctx)
+    page = st.navigation(list(pages.values()), position="top" if presenter else "sidebar")
+    st.title(t("app_title"))
+    st.caption(
+        t(
+            "showing",
+            shown=t.number(len(view.events)),
+            total=t.number(len(dataset.events)),
+            span=ctx.span,
+            source=ctx.source_label,
+            loaded=ctx.loaded_at.strftime("%Y-%m-%d %H:%M"),
+        )
+    )
+    report_button(ctx)
+    page.run()

@@ -1,0 +1,43 @@
+"""What every page of one run needs: the data, the filtered view, the language, the mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import streamlit as st
+
+from partnerdash.filters import View
+from partnerdash.i18n import Labels
+from partnerdash.pipeline import Dataset
+
+_KEY = "_partnerdash_context"
+
+
+@dataclass
+class Context:
+    data: Dataset
+    view: View
+    t: Labels
+    presenter: bool
+    image_format: str
+    source_label: str
+    loaded_at: datetime
+    pages: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> str:
+        dates = self.view.events["date"].dropna()
+        if dates.empty:
+            return self.t("no_dates")
+        return f"{self.t.date(dates.min().date())} – {self.t.date(dates.max().date())}"
+
+
+def set_context(context: Context) -> None:
+    st.session_state[_KEY] = context
+
+
+def context() -> Context:
+    current: Context = st.session_state[_KEY]
+    return current

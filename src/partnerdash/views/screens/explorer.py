@@ -1,0 +1,54 @@
+"""Explorer: the filtered items as a table, an item's full text, and downloads of the table."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from partnerdash.views.context import context
+from partnerdash.views.tables import display_frame, items_table
+from partnerdash.views.text import plain
+
+
+def _excel(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False, engine="openpyxl")
+    return buffer.getvalue()
+
+
+def explorer() -> None:
+    ctx = context()
+    t = ctx.t
+    events = ctx.view.events.sort_values("date", ascending=False)
+    if events.empty:
+        st.info(t("no_items"))
+        return
+    shown = display_frame(ctx, events)
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_csv"),
+        shown.to_csv(index=False).encode("utf-8"),
+        "partnerdash-items.csv",
+        "text/csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("download_xlsx"),
+        lambda: _excel(shown),
+        "partnerdash-items.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )
+    selection = items_table(ctx, events, key="explorer_table", select=True)
+    rows = selection.selection.rows if selection else []
+    if rows:
+        item = events.iloc[rows[0]]
+        st.subheader(plain(item["title"]))
+        st.caption(
+            plain(f"{t.date(item['date'].date()) if pd.notna(item['date']) else '—'} · {item['source']}")
+        )
+        if pd.notna(item["caption"]):
+            st.caption(plain(item["caption"]))
+        st.text(str(item["summary"]))

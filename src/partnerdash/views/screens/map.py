@@ -1,0 +1,32 @@
+"""Map: partnerships on the world map; picking a place filters every page to it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from partnerdash.charts.map import partnership_map
+from partnerdash.views.chart import show
+from partnerdash.views.context import context
+from partnerdash.views.sidebar import selection_to_municipality
+
+
+def world_map() -> None:
+    ctx = context()
+    t = ctx.t
+    st.caption(t("map_hint"))
+    fig = partnership_map(ctx.view.places, ctx.view.partnerships, t.category)
+    selection = show(
+        ctx, fig, t("map_title"), "map", key="world_map", select=True, selection_mode=("points",)
+    )
+    picked = [
+        str(point["customdata"][0])
+        for point in (selection.selection.points if selection else [])
+        if isinstance(point.get("customdata"), list) and point["customdata"]
+    ]
+    if picked and tuple(picked) != tuple(st.session_state.get("municipality", ())):
+        selection_to_municipality(picked)
+    places = ctx.view.places
+    unresolved = places[places["canonical"].isna() & ~places["dateline"]]
+    if len(unresolved):
+        st.warning(t("unresolved_count", count=t.number(unresolved["name"].nunique())))
+        st.page_link(ctx.pages["quality"], label=t("see_quality"), icon=":material/fact_check:")

@@ -1,0 +1,76 @@
+"""The shared filters, in the sidebar, kept in the address so a copied link shows the same view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Literal
+
+import streamlit as st
+
+from partnerdash.filters import Filters, options
+from partnerdash.i18n import Labels
+from partnerdash.pipeline import Dataset
+
+BIND: Literal["query-params"] = "query-params"
+FILTER_KEYS = ("dates", "region", "country", "state", "municipality", "topic", "kind", "lang", "q")
+PENDING = "_pending_municipality"
+
+
+def reset() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _date_bounds(data: Dataset) -> tuple[date, date] | None:
+    dates = data.events["date"].dropna()
+    if dates.empty:
+        return None
+    return dates.min().date(), dates.max().date()
+
+
+def filters(data: Dataset, t: Labels) -> Filters:
+    """Draw the filter widgets and return what they say."""
+    if PENDING in st.session_state:  # a place picked on the map, applied before the widget exists
+        st.session_state["municipality"] = st.session_state.pop(PENDING)
+    st.header(t("filters"))
+    start = end = None
+    bounds = _date_bounds(data)
+    if bounds is not None:
+        chosen = st.date_input(
+            t("date_range"), value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=BIND
+        )
+        if isinstance(chosen, tuple) and len(chosen) == 2:
+            start, end = chosen
+    topics = sorted({t for topics in data.events["topics"] for t in topics})
+    kinds = sorted(data.events["kind"].dropna().unique())
+    langs = sorted(data.events["lang"].dropna().unique())
+    result = Filters(
+        start=start,
+        end=end,
+        regions=_multi(t("region"), options(data, "region"), "region", t.category),
+        countries=_multi(
+            t("country"), options(data, "country"), "country", lambda c: f"{t.country(c)} ({c})"
+        ),
+        states=_multi(t("state"), options(data, "federal_state"), "state", t.category),
+        municipalities=_multi(t("municipality"), options(data, "canonical"), "municipality", str),
+        topics=_multi(t("topic"), topics, "topic", t.category),
+        kinds=_multi(t("kind"), kinds, "kind", t.category),
+        langs=_multi(t("lang"), langs, "lang", str.upper),
+        text=st.text_input(t("search"), key="q", bind=BIND),
+    )
+    st.button(t("reset"), on_click=reset, width="stretch")
+    return result
+
+
+def _multi(label: str, values: list[str], key: str, fmt: Callable[[Any], str]) -> tuple[str, ...]:
+    chosen = st.multiselect(label, values, key=key, bind=BIND, format_func=fmt)
+    return tuple(str(v) for v in chosen)
+
+
+def selection_to_municipality(names: list[str]) -> None:
+    """Filter every page to the places picked on the map, from the next run on."""
+    st.session_state[PENDING] = list(dict.fromkeys(names))
+    st.rerun()
