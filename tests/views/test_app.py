@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
 from tests.views.conftest import PAGES, open_page
 
 App = Callable[[Path | None], AppTest]
