@@ -1,17 +1,21 @@
-"""Settings declared once, with name, default and help; overridable by environment.
+"""Settings declared once, with name, default and help.
 
-Every setting can be overridden by an environment variable ``PARTNERDASH_<NAME>``
-(upper case), e.g. ``PARTNERDASH_DATA=/srv/news``.
+A setting's value comes from, in this order: the environment variable
+``PARTNERDASH_<NAME>`` (e.g. ``PARTNERDASH_DATA=/srv/news``); the file
+``.streamlit/partnerdash.toml`` beside the app (``data = "/srv/news"``); its default.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = PROJECT_ROOT / "data"
+CONFIG_FILE = PROJECT_ROOT / ".streamlit" / "partnerdash.toml"
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,23 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+@cache
+def _file_values(path: Path, stamp: float) -> dict[str, str]:
+    del stamp  # part of the cache key only: an edited file is read again
+    return {str(k): str(v) for k, v in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+
+
+def _from_file(name: str) -> str | None:
+    try:
+        return _file_values(CONFIG_FILE, CONFIG_FILE.stat().st_mtime).get(name)
+    except FileNotFoundError:
+        return None
+
+
 def get(name: str) -> str:
-    """The value of setting ``name``: the environment's if set, else the default."""
+    """The value of setting ``name``: environment, then the settings file, then the default."""
     setting = _BY_NAME[name]
-    return os.environ.get(setting.env_var, setting.default)
+    return os.environ.get(setting.env_var) or _from_file(name) or setting.default
 
 
 def get_path(name: str) -> Path:

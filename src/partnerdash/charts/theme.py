@@ -23,6 +23,8 @@ REGION_COLOURS = {
     "Latin America & Caribbean": "#B8A200",
     "North America": "#000000",
     "Oceania": "#7F7F7F",
+    "Unknown": "#CBD2D9",
+    "No place named": "#CBD2D9",
 }
 SEQUENTIAL = "Cividis"  # perceptually uniform and colour-blind safe
 TEMPLATE = "partnerdash"
@@ -33,8 +35,8 @@ pio.templates[TEMPLATE] = go.layout.Template(
         "colorway": list(OKABE_ITO),
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
-        "xaxis": {"gridcolor": "#E4E7EB", "zeroline": False},
-        "yaxis": {"gridcolor": "#E4E7EB", "zeroline": False},
+        "xaxis": {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True},
+        "yaxis": {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True},
         "legend": {"bgcolor": "rgba(255,255,255,0.8)"},
         "margin": {"l": 40, "r": 20, "t": 80, "b": 40},
         "hoverlabel": {"font": {"family": FONT}},
@@ -52,11 +54,13 @@ def colours_for(names: Iterable[str], fixed: dict[str, str] | None = None) -> di
 def finish(fig: go.Figure, title: str, subtitle: str, presenter: bool = False) -> go.Figure:
     """Title and date-range caption on every chart; larger type for presenting."""
     size = 22 if presenter else 14
+    is_map = any(isinstance(trace, go.Scattergeo) for trace in fig.data)
+    height = (760 if is_map else 680) if presenter else (560 if is_map else 420)
     fig.update_layout(
         template=TEMPLATE,
         title={"text": title, "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
         font={"size": size},
-        height=640 if presenter else 420,
+        height=height,
     )
     return fig
 

@@ -21,6 +21,7 @@ def heatmap(events: pd.DataFrame, label: Label = str) -> go.Figure:
             x=[label(str(c)) for c in table.columns],
             y=[label(str(r)) for r in table.index],
             colorscale=SEQUENTIAL,
+            texttemplate="%{z}",
             hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
             colorbar={"title": None},
         )

@@ -26,6 +26,7 @@ PRESENTER_CSS = """<style>
 html { font-size: 20px; }
 </style>"""
 _LOADED_AT = "_loaded_at"
+FAVICON = settings.PROJECT_ROOT / "static" / "favicon.png"
 
 
 def _presenter_from_url() -> bool:
@@ -80,7 +81,8 @@ def _loaded_at(dataset: Dataset) -> datetime:
 
 
 def main() -> None:
-    st.set_page_config(page_title="partnerdash", page_icon=":material/public:", layout="wide")
+    # A local icon: a Material or emoji icon here would be fetched from a font CDN.
+    st.set_page_config(page_title="partnerdash", page_icon=str(FAVICON), layout="wide")
     if "presenter" not in st.session_state:
         st.session_state["presenter"] = _presenter_from_url()
     source = data.data_source()

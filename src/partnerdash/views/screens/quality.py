@@ -31,7 +31,7 @@ def quality() -> None:
     )
     st.subheader(t("unresolved_places"))
     if unresolved.empty:
-        st.success("✓")
+        st.success(t("all_resolved"))
     else:
         table = (
             unresolved.groupby("name")

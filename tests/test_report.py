@@ -1,0 +1,38 @@
+"""The HTML summary: self-contained, offline, and news text escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerdash.charts.map import partnership_map
+from partnerdash.filters import Filters, apply, kpis
+from partnerdash.i18n import Labels
+from partnerdash.load import Document
+from partnerdash.pipeline import build
+from partnerdash.report import summary_html
+
+HOSTILE = (
+    "<img src=x onerror=alert(1)>\n\n"
+    "Bonn, 3 May 2023. <script>alert('x')</script> The partnership between Munich and Harare grows.\n"
+)
+
+
+def report_for(data: bytes) -> str:
+    dataset = build([Document("hostile.txt", data)])
+    view = apply(dataset, Filters())
+    figures = [("Map", partnership_map(view.places, view.partnerships))]
+    return summary_html(view, kpis(view), Labels("en"), "caption", figures)
+
+
+def test_the_report_embeds_plotly_and_the_world_shapes() -> None:
+    html = report_for(Path("data/sample/skew-news-archive-2023-en.txt").read_bytes())
+    assert "window.PlotlyGeoAssets" in html
+    assert '"world_110m"' in html
+    assert "<script src=" not in html  # nothing is loaded from elsewhere
+    assert "Leipzig-Kyiv: a dynamic partnership in troubled times" in html
+
+
+def test_news_text_is_escaped_in_the_report() -> None:
+    html = report_for(HOSTILE.encode())
+    assert "<img src=x onerror" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
