@@ -196,3 +196,20 @@ def test_the_html_summary_opens_offline_with_its_map(browser: Browser, tmp_path:
         tab.shot("summary-report")
     finally:
         tab.context.close()
+
+
+def test_uploaded_files_add_items_and_a_bad_one_is_reported(server: str, visit: Visit) -> None:
+    page = visit.open(server, '[data-testid="stMetric"]')
+    items = page.locator('[data-testid="stMetricValue"]').first
+    expect(items).to_have_text("12")
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(
+        [
+            str(ROOT / "tests" / "fixtures" / "news" / "items.csv"),
+            str(ROOT / "tests" / "fixtures" / "bad" / "garbage.bin"),
+        ]
+    )
+    expect(items).to_have_text("16", timeout=60_000)
+    expect(page.get_by_text("garbage.bin: this is binary data", exact=False)).to_be_visible()
+    visit.shot("overview-uploads")
+    assert visit.external() == []

@@ -58,15 +58,18 @@ def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]
     stamp = data.overrides_stamp()
     with st.status(t("loading"), expanded=False) as status:
         dataset = data.folder_dataset(str(source.path), data.stamp(source.path), stamp)
-        if uploads:
-            extra = data.upload_dataset(uploads, stamp)
-            for warning in extra.warnings:
-                st.warning(str(warning))
+        extra = data.upload_dataset(uploads, stamp) if uploads else None
+        if extra is not None:
             dataset = merge(dataset, extra)
         status.update(
             label=t("loaded_items", items=t.number(len(dataset.events)), files=dataset.files_read),
             state="complete",
         )
+    if extra is not None and extra.warnings:
+        # Shown in the open, not in the collapsed status: the user just chose these files.
+        with st.expander(t("file_warnings"), expanded=True, icon=":material/warning:"):
+            for warning in extra.warnings:
+                st.warning(str(warning))
     return dataset
 
 

@@ -39,8 +39,15 @@ def filters(data: Dataset, t: Labels) -> Filters:
     start = end = None
     bounds = _date_bounds(data)
     if bounds is not None:
+        # Empty means every date: a preset range would hide items that an upload adds later.
         chosen = st.date_input(
-            t("date_range"), value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=BIND
+            t("date_range"),
+            value=(),
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key="dates",
+            bind=BIND,
+            help=t("date_range_help"),
         )
         if isinstance(chosen, tuple) and len(chosen) == 2:
             start, end = chosen
