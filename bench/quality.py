@@ -14,16 +14,18 @@ from geotext import GeoText
 from partnerdash.extract.items import item_text
 from partnerdash.load import load_paths
 from partnerdash.pipeline import build_paths
-from partnerdash.quality import Predicted, Scores, evaluate, read_key, score_item
+from partnerdash.quality import (
+    Predicted,
+    Scores,
+    answer_keys,
+    evaluate,
+    keyed_source,
+    read_key,
+    score_item,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-KEYS = sorted((ROOT / "tests" / "fixtures" / "answers").glob("*.json"))
-
-
-def source_of(key: Path) -> Path:
-    name = key.name.removesuffix(".json")
-    fixture = ROOT / "tests" / "fixtures" / "news" / name
-    return fixture if fixture.exists() else ROOT / "data" / "sample" / name
+KEYS = answer_keys(ROOT)
 
 
 def geotext_scores(path: Path, key: dict) -> Scores:  # type: ignore[type-arg]
@@ -44,7 +46,7 @@ def main() -> int:
     ours, theirs = Scores(), Scores()
     ours_seconds = theirs_seconds = 0.0
     for key_path in KEYS:
-        key, source = read_key(key_path), source_of(key_path)
+        key, source = read_key(key_path), keyed_source(key_path, ROOT)
         start = time.perf_counter()
         ours.add(evaluate(build_paths([source]), key))
         ours_seconds += time.perf_counter() - start

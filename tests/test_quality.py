@@ -14,21 +14,15 @@ import pandas as pd
 import pytest
 
 from partnerdash.pipeline import Dataset, build_paths
-from partnerdash.quality import Scores, evaluate, read_key
+from partnerdash.quality import Scores, answer_keys, evaluate, keyed_source, read_key
 
 ROOT = Path(__file__).resolve().parents[1]
-KEYS = sorted((ROOT / "tests" / "fixtures" / "answers").glob("*.json"))
-
-
-def source_of(key: Path) -> Path:
-    name = key.name.removesuffix(".json")
-    fixture = ROOT / "tests" / "fixtures" / "news" / name
-    return fixture if fixture.exists() else ROOT / "data" / "sample" / name
+KEYS = answer_keys(ROOT)
 
 
 @pytest.fixture(scope="module")
 def datasets() -> dict[str, tuple[Dataset, dict[str, Any]]]:
-    return {key.name: (build_paths([source_of(key)]), read_key(key)) for key in KEYS}
+    return {key.name: (build_paths([keyed_source(key, ROOT)]), read_key(key)) for key in KEYS}
 
 
 def test_there_is_a_key_for_the_seed_and_for_every_format() -> None:

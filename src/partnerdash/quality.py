@@ -78,6 +78,18 @@ class Scores:
         )
 
 
+def answer_keys(root: Path) -> list[Path]:
+    """The answer keys of a checkout: ``tests/fixtures/answers/<news file name>.json``."""
+    return sorted((root / "tests" / "fixtures" / "answers").glob("*.json"))
+
+
+def keyed_source(key: Path, root: Path) -> Path:
+    """The news file an answer key describes: a test fixture, or the bundled sample."""
+    name = key.name.removesuffix(".json")
+    fixture = root / "tests" / "fixtures" / "news" / name
+    return fixture if fixture.exists() else root / "data" / "sample" / name
+
+
 def read_key(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data

@@ -213,3 +213,13 @@ def test_uploaded_files_add_items_and_a_bad_one_is_reported(server: str, visit: 
     expect(page.get_by_text("garbage.bin: this is binary data", exact=False)).to_be_visible()
     visit.shot("overview-uploads")
     assert visit.external() == []
+
+
+def test_picking_a_place_on_the_map_filters_every_page(server: str, visit: Visit) -> None:
+    page = visit.open(f"{server}/map", ".js-plotly-plot .geo")
+    bubble = page.locator(".geo .scatterlayer .trace").filter(has=page.locator("path.point")).last
+    bubble.locator("path.point").first.click(force=True)
+    page.wait_for_url("**municipality=*", timeout=30_000)
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Overview").click()
+    expect(page.locator('[data-testid="stMetricValue"]').first).not_to_have_text("12", timeout=30_000)
+    visit.shot("map-picked")

@@ -42,7 +42,7 @@ def filters(data: Dataset, t: Labels) -> Filters:
         # Empty means every date: a preset range would hide items that an upload adds later.
         chosen = st.date_input(
             t("date_range"),
-            value=(),
+            value=[],
             min_value=bounds[0],
             max_value=bounds[1],
             key="dates",

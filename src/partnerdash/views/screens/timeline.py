@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 import streamlit as st
 
-from partnerdash.charts.frames import Period
 from partnerdash.charts.timeline import activity, items_on_axis
 from partnerdash.views.chart import show
 from partnerdash.views.context import context
+from partnerdash.views.controls import choice, period
 from partnerdash.views.tables import items_table
-
-PERIODS = ("M", "Q", "Y")
 
 
 def timeline() -> None:
@@ -22,43 +18,12 @@ def timeline() -> None:
         st.info(t("no_items"))
         return
     left, right = st.columns(2)
-    period = (
-        left.segmented_control(
-            t("period"),
-            PERIODS,
-            default="M",
-            key="period",
-            bind="query-params",
-            format_func=lambda p: t({"M": "month", "Q": "quarter", "Y": "year"}[p]),
-        )
-        or "M"
-    )
-    stack = (
-        right.segmented_control(
-            t("stack_by"),
-            ("region", "topic"),
-            default="region",
-            key="stack",
-            bind="query-params",
-            format_func=lambda s: t(s),
-        )
-        or "region"
-    )
-    show(
-        ctx,
-        activity(ctx.view.events, cast(Period, period), stack, t.category),
-        t("activity_over_time"),
-        "activity",
-    )
+    every = period(t, "period", "M", left)
+    stack = choice(t("stack_by"), ("region", "topic"), "region", "stack", t, right)
+    show(ctx, activity(ctx.view.events, every, stack, t.category), t("activity_over_time"), "activity")
     st.caption(t("select_hint"))
-    selection = show(
-        ctx,
-        items_on_axis(ctx.view.events, t.category),
-        t("items_on_axis"),
-        "items",
-        key="items_axis",
-        select=True,
-    )
+    axis = items_on_axis(ctx.view.events, t.category)
+    selection = show(ctx, axis, t("items_on_axis"), "items", key="items_axis", select=True)
     chosen = {point.get("customdata") for point in (selection.selection.points if selection else [])}
     chosen.discard(None)
     if chosen:
