@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.normalize import normalize
@@ -27,8 +29,7 @@ _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made for every word of every item, so cheap to build
     text: str
     key: str
     start: int
@@ -40,7 +41,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), normalize(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), _key(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 18)
+def _key(word: str) -> str:
+    """normalize() of one word; words repeat across items, so it is remembered."""
+    return normalize(word)
 
 
 @dataclass
@@ -58,22 +65,23 @@ class Mention:
 
 
 class NameIndex:
-    """Sorted name keys (the gazetteer's and the overrides'), walked by prefix."""
+    """Name keys (the gazetteer's and the overrides', each sorted), walked word by word.
+
+    Whole names are looked up in a set — a hash per word keeps the pass over each text
+    fast; whether a name goes on after some words is a binary search in the sorted keys.
+    """
 
     def __init__(self, *sorted_keys: Sequence[str]) -> None:
-        self._lists = [keys for keys in sorted_keys if len(keys)]
+        self._sorted = [keys for keys in sorted_keys if len(keys)]
+        self._names: set[str] = set().union(*self._sorted)
 
     def __contains__(self, key: str) -> bool:
-        for keys in self._lists:
-            i = bisect_left(keys, key)
-            if i < len(keys) and keys[i] == key:
-                return True
-        return False
+        return key in self._names
 
     def continues(self, prefix: str) -> bool:
         """Whether some name starts with ``prefix`` followed by another word."""
         probe = prefix + " "
-        for keys in self._lists:
+        for keys in self._sorted:
             i = bisect_left(keys, probe)
             if i < len(keys) and keys[i].startswith(probe):
                 return True

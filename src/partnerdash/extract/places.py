@@ -24,6 +24,7 @@ FIELDS = ("title", "caption", "summary")
 # Population ratio at which the larger of two same-named places is the obvious one.
 _CLEAR_LEAD = 10
 _NAMED_COUNTRY_MARGIN = 100
+_CANDIDATE_CACHE = 200_000
 
 
 class Gazetteer(Protocol):
@@ -70,6 +71,8 @@ class PlaceFinder:
         self.overrides = {normalize(name): list(places) for name, places in overrides.items()}
         self.rules = rules
         self.index = NameIndex(gazetteer.names(), sorted(self.overrides))
+        # The same few thousand names recur across an archive: look each up once.
+        self._candidates: dict[str, tuple[list[Place], str]] = {}
 
     def find(self, fields: Mapping[str, str], dateline_place: str | None = None) -> ItemPlaces:
         per_field: list[tuple[str, str, list[Token], list[Mention]]] = []
@@ -99,10 +102,14 @@ class PlaceFinder:
         return candidates[0].kind if candidates else None
 
     def candidates(self, key: str) -> tuple[list[Place], str]:
-        override = self.overrides.get(key)
-        if override:
-            return override, "override"
-        return self.gazetteer.lookup(key), "offline"
+        """Places named ``key``, from the overrides if they have it, else the gazetteer."""
+        known = self._candidates.get(key)
+        if known is None:
+            override = self.overrides.get(key)
+            known = (override, "override") if override else (self.gazetteer.lookup(key), "offline")
+            if len(self._candidates) < _CANDIDATE_CACHE:
+                self._candidates[key] = known
+        return known
 
     def _resolve(
         self, mention: Mention, text: str, tokens: list[Token], context: _Context, paired: bool

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
-class PlaceRules:
+class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     not_places: frozenset[str]
     person_titles: frozenset[str]
     names_of_things: frozenset[str]
@@ -33,7 +33,7 @@ class PlaceRules:
     min_population_home: int
     min_population_elsewhere: int
 
-    @property
+    @cached_property
     def longest_cue(self) -> int:
         return max((len(c.split()) for c in self.place_cues | self.person_titles), default=1)
 
