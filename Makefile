@@ -36,5 +36,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+# Not part of `make test`: timings belong in a benchmark, measured against baselines.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache test-artifacts

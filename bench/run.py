@@ -1,0 +1,248 @@
+"""partnerdash's benchmark: `make bench`. Prints a Markdown table and writes bench/results.md.
+
+Every figure is measured in this run, on this machine; speeds of other tools (geotext, a
+naive one-geocoder-call-per-mention pipeline) are measured on the same items in the same
+run and given as ratios. Each measurement that needs a fresh process (cold and warm
+gazetteer, peak memory) runs in one.
+
+Usage: python bench/run.py [--quick]   (--quick: smaller sizes, for trying the harness)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.md"
+PY = sys.executable
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, list[float]]:
+    values = [measure() for _ in range(runs)]
+    return statistics.median(values), values
+
+
+def run_worker(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run this file as a worker in a fresh process; it prints one JSON object."""
+    out = subprocess.run(
+        [PY, str(Path(__file__)), "--worker", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def synthetic(folder: Path, items: int, fmt: str = "jsonl") -> Path:
+    path = folder / f"synthetic-{items}.{'jsonl' if fmt == 'jsonl' else 'txt'}"
+    if not path.exists():
+        from partnerdash.synth import generate, write_jsonl, write_listing
+
+        with path.open("w", encoding="utf-8") as out:
+            (write_jsonl if fmt == "jsonl" else write_listing)(generate(items, seed=7), out)
+    return path
+
+
+# ---------------------------------------------------------------- workers (fresh processes)
+
+
+def worker_gazetteer(cache: str) -> dict[str, Any]:
+    os.environ["PARTNERDASH_CACHE_DIR"] = cache
+    start = time.perf_counter()
+    from partnerdash.geocode.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    return {"seconds": time.perf_counter() - start, "places": len(gazetteer)}
+
+
+def worker_extract(path: str) -> dict[str, Any]:
+    from partnerdash.load import load_paths
+    from partnerdash.pipeline import build_paths, default_finder
+
+    default_finder()  # gazetteer and name index: measured separately, not per item
+    start = time.perf_counter()
+    dataset = build_paths([path])
+    seconds = time.perf_counter() - start
+    loaded = len(load_paths([path]).items)
+    return {
+        "seconds": seconds,
+        "items": loaded,
+        "events": len(dataset.events),
+        "places": len(dataset.places),
+        "pairs": len(dataset.partnerships),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def worker_parallel(path: str, processes: str) -> dict[str, Any]:
+    from partnerdash.parallel import extract_parallel
+
+    start = time.perf_counter()
+    found = extract_parallel(Path(path), int(processes))
+    return {"seconds": time.perf_counter() - start, "items": found}
+
+
+WORKERS: dict[str, Callable[..., dict[str, Any]]] = {
+    "gazetteer": worker_gazetteer,
+    "extract": worker_extract,
+    "parallel": worker_parallel,
+}
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def bench_gazetteer(rows: list[tuple[str, str, str]]) -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        cold = run_worker("gazetteer", cache)["seconds"]
+        warm, _ = median_of(5, lambda: run_worker("gazetteer", cache)["seconds"])
+    rows.append(("Gazetteer index, cold build", f"{cold:.1f} s", "≤ 20 s"))
+    rows.append(("Gazetteer index, warm load (median of 5 fresh processes)", f"{warm:.2f} s", "≤ 0.5 s"))
+
+
+def bench_extraction(rows: list[tuple[str, str, str]], folder: Path, sizes: list[int]) -> dict[int, float]:
+    speeds: dict[int, float] = {}
+    for size in sizes:
+        path = synthetic(folder, size)
+        runs = 3 if size <= 10_000 else 1
+        results = [run_worker("extract", str(path)) for _ in range(runs)]
+        seconds = statistics.median(r["seconds"] for r in results)
+        rss = max(r["peak_rss_mb"] for r in results)
+        speeds[size] = results[0]["items"] / seconds
+        rows.append(
+            (
+                f"Extraction end to end, {size:,} items (median of {runs})",
+                f"{seconds:.1f} s = {speeds[size]:,.0f} items/s; peak RSS {rss:,.0f} MB",
+                "≥ 10,000 items/s; 100k ≤ 20 s; RSS ≤ 1.5 GB",
+            )
+        )
+    return speeds
+
+
+def bench_baselines(rows: list[tuple[str, str, str]], folder: Path, size: int, ours: float) -> None:
+    from geopy.extra.rate_limiter import RateLimiter
+    from geotext import GeoText
+
+    from partnerdash.extract.items import item_text
+    from partnerdash.geocode.offline import OfflineGeocoder
+    from partnerdash.load import load_paths
+
+    items = load_paths([synthetic(folder, size)]).items
+    texts = [item_text(item) for item in items]
+    start = time.perf_counter()
+    mentions = [GeoText(text).cities for text in texts]
+    geotext_speed = len(texts) / (time.perf_counter() - start)
+    rows.append(
+        (
+            f"geotext 0.4 on the same {size:,} items",
+            f"{geotext_speed:,.0f} items/s; partnerdash/geotext = {ours / geotext_speed:.2f}×",
+            "partnerdash ≥ 0.5× geotext",
+        )
+    )
+    geocoder = OfflineGeocoder()
+    geocode = RateLimiter(geocoder.geocode, min_delay_seconds=0)
+    calls = sum(len(m) for m in mentions)
+    start = time.perf_counter()
+    for found in mentions:
+        for name in found:
+            geocode(name)
+    naive = len(texts) / (time.perf_counter() - start)
+    rows.append(
+        (
+            "Naive: geotext, then one geopy geocoder call per mention (offline geocoder)",
+            f"{naive:,.0f} items/s ({calls:,} calls); against Nominatim at 1 request/s: "
+            f"{calls / 3600:,.1f} h for these {size:,} items",
+            "—",
+        )
+    )
+
+
+def bench_parallel(rows: list[tuple[str, str, str]], folder: Path, size: int) -> None:
+    path = str(synthetic(folder, size))
+    one = run_worker("parallel", path, "1")["seconds"]
+    two = run_worker("parallel", path, "2")["seconds"]
+    rows.append(
+        (
+            f"Parallel extraction, {size:,} items, 1 → 2 processes",
+            f"{one:.1f} s → {two:.1f} s = {one / two:.2f}× speed-up",
+            "—",
+        )
+    )
+
+
+def bench_dashboard(rows: list[tuple[str, str, str]], folder: Path, sizes: list[int]) -> None:
+    from bench.dashboard import measure_pages
+
+    for size in sizes:
+        data = folder / f"app-{size}"
+        data.mkdir(exist_ok=True)
+        target = data / "news.jsonl"
+        if not target.exists():
+            target.symlink_to(synthetic(folder, size))
+        for page, (median_ms, payload) in measure_pages(data).items():
+            rows.append(
+                (
+                    f"Dashboard, {size:,} events, {page}: filter change (median of 5 reruns); payload",
+                    f"{median_ms:,.0f} ms; {payload / 1e6:.2f} MB",
+                    "≤ 300 ms; map ≤ 2 MB",
+                )
+            )
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--worker", nargs="+")
+    args = parser.parse_args()
+    if args.worker:
+        name, *rest = args.worker
+        print(json.dumps(WORKERS[name](*rest)))
+        return 0
+    sizes = [1_000, 5_000] if args.quick else [1_000, 10_000, 100_000]
+    rows: list[tuple[str, str, str]] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_gazetteer(rows)
+        speeds = bench_extraction(rows, folder, sizes)
+        bench_baselines(rows, folder, sizes[1], speeds[sizes[1]])
+        bench_parallel(rows, folder, sizes[1])
+        bench_dashboard(rows, folder, sizes)
+    table = ["| measurement | result | target |", "|---|---|---|"]
+    table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    took = time.perf_counter() - started
+    text = (
+        f"Machine: {machine()}. Run {time.strftime('%Y-%m-%d %H:%M')}, took {took / 60:.1f} min.\n\n"
+        + "\n".join(table)
+        + "\n"
+    )
+    print(text)
+    RESULTS.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
