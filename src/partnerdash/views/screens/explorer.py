@@ -11,6 +11,9 @@ from partnerdash.views.context import context
 from partnerdash.views.tables import display_frame, items_table
 from partnerdash.views.text import plain
 
+# More rows than this are not sent to the browser; the downloads still hold every row.
+MAX_ROWS = 5000
+
 
 def _excel(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
@@ -41,10 +44,13 @@ def explorer() -> None:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
     )
-    selection = items_table(ctx, events, key="explorer_table", select=True)
+    if len(events) > MAX_ROWS:
+        st.caption(t("rows_capped", shown=t.number(MAX_ROWS), total=t.number(len(events))))
+    shown_events = events.head(MAX_ROWS)
+    selection = items_table(ctx, shown_events, key="explorer_table", select=True)
     rows = selection.selection.rows if selection else []
     if rows:
-        item = events.iloc[rows[0]]
+        item = shown_events.iloc[rows[0]]
         st.subheader(plain(item["title"]))
         st.caption(
             plain(f"{t.date(item['date'].date()) if pd.notna(item['date']) else '—'} · {item['source']}")

@@ -18,6 +18,7 @@ def _overrides_frame() -> pd.DataFrame:
 
 
 _FLASH = "_overrides_saved"
+MAX_ROWS = 2000  # per table: the page stays light on a large archive
 
 
 def quality() -> None:
@@ -48,12 +49,17 @@ def quality() -> None:
     st.subheader(t("undated"))
     events = ctx.data.events
     undated = events[events["date"].isna() | events["date_inferred"]]
-    st.dataframe(undated[["date", "date_inferred", "title", "source", "position"]], hide_index=True)
+    st.dataframe(
+        undated[["date", "date_inferred", "title", "source", "position"]].head(MAX_ROWS), hide_index=True
+    )
     st.subheader(t("warnings"))
     if ctx.data.warnings:
         st.dataframe(
             pd.DataFrame(
-                [{"source": w.source, "item": w.item, "message": w.message} for w in ctx.data.warnings]
+                [
+                    {"source": w.source, "item": w.item, "message": w.message}
+                    for w in ctx.data.warnings[:MAX_ROWS]
+                ]
             ),
             hide_index=True,
         )
