@@ -18,7 +18,7 @@ from partnerdash import settings
 from partnerdash.load.html import html_to_text
 from partnerdash.load.items import LoadError, LoadResult, LoadWarning, RawItem
 
-FIELDS = ("title", "date", "summary", "caption", "url", "lang")
+FIELDS = ("title", "date", "summary", "caption", "url", "lang", "source")
 _DELIMITERS = ",;\t|"
 
 
@@ -67,7 +67,8 @@ def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResul
             continue
         result.items.append(
             RawItem(
-                source=source,
+                # A table may say where each row came from ("synthetic", a feed's name).
+                source=f"{source} ({values['source']})" if values.get("source") else source,
                 position=position,
                 title=title,
                 summary=html_to_text(values.get("summary") or ""),
