@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -63,6 +64,7 @@ def tables(
     records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces], state_name: StateName
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Events, places and partnerships; each item once (the first file that had it wins)."""
+    state_name = cache(state_name)  # a handful of states, asked for every German place
     events: list[dict[str, Any]] = []
     places: list[dict[str, Any]] = []
     pairs: list[dict[str, Any]] = []

@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
 _JOIN = re.compile(r"(?: |\u00a0|-|‐)")
 _POSSESSIVE = re.compile(r"['’´]s$")
 _MAX_WORDS = 6
+_CONTINUES_CACHE = 500_000
 # Words of an unknown name after a cue: capitalised, or the small words inside names.
 _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
@@ -34,14 +35,15 @@ class Token(NamedTuple):  # a tuple: made for every word of every item, so cheap
     key: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    capitalised: bool
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), _key(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        Token(word, _key(word), m.start(), m.end(), word[0].isupper())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -74,18 +76,23 @@ class NameIndex:
     def __init__(self, *sorted_keys: Sequence[str]) -> None:
         self._sorted = [keys for keys in sorted_keys if len(keys)]
         self._names: set[str] = set().union(*self._sorted)
+        self._continues: dict[str, bool] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self._names
 
     def continues(self, prefix: str) -> bool:
         """Whether some name starts with ``prefix`` followed by another word."""
-        probe = prefix + " "
-        for keys in self._sorted:
-            i = bisect_left(keys, probe)
-            if i < len(keys) and keys[i].startswith(probe):
-                return True
-        return False
+        known = self._continues.get(prefix)
+        if known is None:
+            probe = prefix + " "
+            known = any(
+                (i := bisect_left(keys, probe)) < len(keys) and keys[i].startswith(probe)
+                for keys in self._sorted
+            )
+            if len(self._continues) < _CONTINUES_CACHE:
+                self._continues[prefix] = known
+        return known
 
 
 def find_mentions(

@@ -11,7 +11,7 @@ candidate fits is reported unresolved, with the reason — never put somewhere w
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
@@ -302,7 +302,7 @@ def _pairs(links: list[PairLink], resolved: Mapping[int, FoundPlace], home: str)
         seen.add(key)
         if _country(b) == home and _country(a) != home:
             a, b = b, a
-        pairs.append(FoundPair(replace(a), replace(b), link.phrase))
+        pairs.append(FoundPair(a, b, link.phrase))
     return pairs
 
 

@@ -150,4 +150,6 @@ def html_blocks(text: str) -> list[Block]:
 
 def html_to_text(text: str) -> str:
     """Readable text of an HTML fragment (a feed's summary), paragraphs kept apart."""
+    if "<" not in text and "&" not in text:
+        return text.strip()  # plain text already: most table cells
     return "\n\n".join(block.text for block in html_blocks(text) if block.role != "caption")

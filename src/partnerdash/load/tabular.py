@@ -9,7 +9,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
@@ -35,6 +35,12 @@ def synonyms() -> dict[str, str]:
 
 def match_columns(headers: Iterable[str]) -> dict[str, str]:
     """Field name → the normalised header (see :func:`header_key`) that holds it."""
+    return dict(_match(tuple(map(str, headers))))
+
+
+@lru_cache(maxsize=256)
+def _match(headers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Rows of one table share their headers: match them once."""
     found: dict[str, str] = {}
     known = synonyms()
     for header in headers:
@@ -42,7 +48,7 @@ def match_columns(headers: Iterable[str]) -> dict[str, str]:
         field = known.get(key)
         if field is not None and field not in found:
             found[field] = key
-    return found
+    return tuple(found.items())
 
 
 def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResult:
