@@ -74,8 +74,10 @@ def apply(data: Dataset, filters: Filters) -> View:
     ids = _geographic_ids(data.places, filters)
     if ids is not None:
         mask &= events["event_id"].isin(ids)
+    if mask.all():  # nothing filtered out: no need to copy anything
+        return View(events, data.places, data.partnerships, filters)
     kept = events[mask]
-    keep_ids = kept["event_id"]
+    keep_ids = set(kept["event_id"])
     return View(
         events=kept,
         places=data.places[data.places["event_id"].isin(keep_ids)],

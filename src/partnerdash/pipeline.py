@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,6 +40,7 @@ class Dataset:
     warnings: list[LoadWarning] = field(default_factory=list)
     files_read: int = 0
     files_failed: int = 0
+    built_at: datetime = field(default_factory=datetime.now)
 
 
 def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:
@@ -119,4 +121,5 @@ def merge(first: Dataset, second: Dataset) -> Dataset:
         warnings=first.warnings + second.warnings,
         files_read=first.files_read + second.files_read,
         files_failed=first.files_failed + second.files_failed,
+        built_at=max(first.built_at, second.built_at),
     )

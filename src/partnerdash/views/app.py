@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from partnerdash import settings
@@ -25,7 +23,6 @@ PRESENTER_CSS = """<style>
 { display: none !important; }
 html { font-size: 20px; }
 </style>"""
-_LOADED_AT = "_loaded_at"
 FAVICON = settings.PROJECT_ROOT / "static" / "favicon.png"
 
 
@@ -71,16 +68,6 @@ def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]
             for warning in extra.warnings:
                 st.warning(str(warning))
     return dataset
-
-
-def _loaded_at(dataset: Dataset) -> datetime:
-    key = (id(dataset.events), len(dataset.events))
-    remembered = st.session_state.get(_LOADED_AT)
-    if remembered is None or remembered[0] != key:
-        remembered = (key, datetime.now())
-        st.session_state[_LOADED_AT] = remembered
-    moment: datetime = remembered[1]
-    return moment
 
 
 def main() -> None:
@@ -132,7 +119,7 @@ def main() -> None:
         presenter=presenter,
         image_format=image_format,
         source_label=source.label + (f" + {len(uploads)} upload(s)" if uploads else ""),
-        loaded_at=_loaded_at(dataset),
+        loaded_at=dataset.built_at,
         pages=pages,
     )
     set_context(ctx)

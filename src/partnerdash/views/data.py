@@ -2,7 +2,9 @@
 
 The dataset is cached per (source path, newest file time, overrides file time), so an
 edited file or a saved override builds again and nothing else does; the place finder
-(the gazetteer index) is kept once per process. Filtering is not cached: it is cheap.
+(the gazetteer index) is kept once per process. Both are shared resources, not copied
+per rerun (st.cache_data would unpickle a 100,000-item dataset on every click); nothing
+downstream modifies them — filtering makes new frames. Filtering is not cached: it is cheap.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import streamlit as st
 from partnerdash import settings
 from partnerdash.extract.places import PlaceFinder
 from partnerdash.extract.rules import default_rules
+from partnerdash.filters import options
 from partnerdash.geocode.gazetteer import default_gazetteer
 from partnerdash.geocode.overrides import default_path as overrides_path
 from partnerdash.load import Document
@@ -40,16 +43,36 @@ def finder(overrides_stamp: float) -> PlaceFinder:
     return PlaceFinder(default_gazetteer(), places, default_rules())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def folder_dataset(source: str, source_stamp: float, overrides_stamp: float) -> Dataset:
     del source_stamp  # part of the cache key only
     return build(documents([source]), finder(overrides_stamp), online=online_geocoder())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def upload_dataset(files: tuple[tuple[str, bytes], ...], overrides_stamp: float) -> Dataset:
     docs = [Document(name, data) for name, data in files]
     return build(docs, finder(overrides_stamp), online=online_geocoder())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def choices(_data: Dataset, version: str) -> dict[str, list[str]]:
+    """What each filter can be set to; worked out once per dataset ``version``."""
+    events = _data.events
+    return {
+        "region": options(_data, "region"),
+        "country": options(_data, "country"),
+        "state": options(_data, "federal_state"),
+        "municipality": options(_data, "canonical"),
+        "topic": sorted({topic for topics in events["topics"] for topic in topics}),
+        "kind": sorted(map(str, events["kind"].dropna().unique())),
+        "lang": sorted(map(str, events["lang"].dropna().unique())),
+    }
+
+
+def version(data: Dataset) -> str:
+    """Names one build of a dataset: the same for every rerun that shows it."""
+    return f"{data.built_at.isoformat()}|{len(data.events)}|{data.files_read}"
 
 
 def safe_name(name: str) -> str:

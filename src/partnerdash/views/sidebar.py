@@ -8,9 +8,10 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from partnerdash.filters import Filters, options
+from partnerdash.filters import Filters
 from partnerdash.i18n import Labels
 from partnerdash.pipeline import Dataset
+from partnerdash.views.data import choices, version
 
 BIND: Literal["query-params"] = "query-params"
 FILTER_KEYS = ("dates", "region", "country", "state", "municipality", "topic", "kind", "lang", "q")
@@ -51,21 +52,17 @@ def filters(data: Dataset, t: Labels) -> Filters:
         )
         if isinstance(chosen, tuple) and len(chosen) == 2:
             start, end = chosen
-    topics = sorted({t for topics in data.events["topics"] for t in topics})
-    kinds = sorted(data.events["kind"].dropna().unique())
-    langs = sorted(data.events["lang"].dropna().unique())
+    can = choices(data, version(data))
     result = Filters(
         start=start,
         end=end,
-        regions=_multi(t("region"), options(data, "region"), "region", t.category),
-        countries=_multi(
-            t("country"), options(data, "country"), "country", lambda c: f"{t.country(c)} ({c})"
-        ),
-        states=_multi(t("state"), options(data, "federal_state"), "state", t.category),
-        municipalities=_multi(t("municipality"), options(data, "canonical"), "municipality", str),
-        topics=_multi(t("topic"), topics, "topic", t.category),
-        kinds=_multi(t("kind"), kinds, "kind", t.category),
-        langs=_multi(t("lang"), langs, "lang", str.upper),
+        regions=_multi(t("region"), can["region"], "region", t.category),
+        countries=_multi(t("country"), can["country"], "country", lambda c: f"{t.country(c)} ({c})"),
+        states=_multi(t("state"), can["state"], "state", t.category),
+        municipalities=_multi(t("municipality"), can["municipality"], "municipality", str),
+        topics=_multi(t("topic"), can["topic"], "topic", t.category),
+        kinds=_multi(t("kind"), can["kind"], "kind", t.category),
+        langs=_multi(t("lang"), can["lang"], "lang", str.upper),
         text=st.text_input(t("search"), key="q", bind=BIND),
     )
     st.button(t("reset"), on_click=reset, width="stretch")

@@ -28,18 +28,18 @@ def explorer() -> None:
     if events.empty:
         st.info(t("no_items"))
         return
-    shown = display_frame(ctx, events)
     left, right = st.columns(2)
+    # Built on click only: on a large archive the full table takes a moment.
     left.download_button(
         t("download_csv"),
-        shown.to_csv(index=False).encode("utf-8"),
+        lambda: display_frame(ctx, events).to_csv(index=False).encode("utf-8"),
         "partnerdash-items.csv",
         "text/csv",
         on_click="ignore",
     )
     right.download_button(
         t("download_xlsx"),
-        lambda: _excel(shown),
+        lambda: _excel(display_frame(ctx, events)),
         "partnerdash-items.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
