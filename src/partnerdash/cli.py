@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -43,11 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     synth = commands.add_parser(
         "synth",
         help="write synthetic news items for benchmarks (never real news)",
-        description="Deterministic synthetic news in the archive's shapes, naming real municipalities.",
+        description="Write deterministic synthetic news items in the archive's shapes, naming real "
+        "municipalities of the gazetteer; the same items and seed always give the same bytes.",
     )
-    synth.add_argument("--items", type=int, default=1000, help="how many items (default 1000)")
-    synth.add_argument("--seed", type=int, default=1, help="the same seed gives the same items (default 1)")
-    synth.add_argument("--format", choices=("listing", "jsonl"), default="listing", help="default: listing")
+    synth.add_argument("--items", type=_count, default=1000, metavar="N", help="how many (default: 1000)")
+    synth.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="another seed, other items (default: 1)"
+    )
+    synth.add_argument(
+        "--format", choices=("listing", "jsonl"), default="listing", help="output format (default: listing)"
+    )
     synth.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     places = commands.add_parser(
         "places",
@@ -89,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    # Imported here: the other commands need none of it.
     from partnerdash.synth import generate, write_jsonl, write_listing
 
     write = write_jsonl if args.format == "jsonl" else write_listing
@@ -97,15 +104,28 @@ def _synth(args: argparse.Namespace) -> int:
         total=args.items,
         unit="item",
         desc="synth",
+        # Writing to standard output, a bar would mix with the items in a terminal.
         disable=args.items < PROGRESS_FROM_ITEMS or args.output is None,
         file=sys.stderr,
     )
-    if args.output:
-        with Path(args.output).open("w", encoding="utf-8") as out:
-            write(iter(items), out, args.seed)
-    else:
-        write(iter(items), sys.stdout, args.seed)
+    try:
+        with _open(args.output) as raw:
+            # UTF-8 and "\n" whatever the locale or platform: the same bytes everywhere.
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            write(items, out)
+            out.flush()
+            out.detach()  # closing the file (not standard output) is _open's
+    except BrokenPipeError:
+        # The reader (say, `head`) has gone; stop quietly as Unix tools do.
+        sys.stderr.close()
     return 0
+
+
+def _count(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
 
 
 def _build(paths: list[str]) -> Dataset:
