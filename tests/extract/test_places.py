@@ -152,3 +152,11 @@ class _FakeGazetteer:
 
     def lookup(self, normalized: str) -> list[Place]:
         return self.table.get(normalized, [])
+
+
+def test_an_unknown_name_stops_before_the_country_that_follows_it(finder: PlaceFinder) -> None:
+    result = find(
+        finder, "Die Gemeinde Qaryat Zzyzx in der Ukraine und ihre Partnergemeinde Ensdorf planen viel."
+    )
+    assert [(f.name, f.place) for f in result.places if f.place is None] == [("Qaryat Zzyzx", None)]
+    assert pairs(result) == [("Ensdorf", "Qaryat Zzyzx")]

@@ -27,6 +27,7 @@ _MAX_WORDS = 6
 _CONTINUES_CACHE = 500_000
 # Words of an unknown name after a cue: capitalised, or the small words inside names.
 _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
+_TRAILING_LINK = re.compile(r"(?:[ -](?:al|el|de|la|le|am|an|der|im|in der|in|ob|on|upon|sur))*[ -]*$")
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
 
 
@@ -158,8 +159,12 @@ def _unknown_after_cues(
             if name is None:
                 break
             start, end = name.span(1)
-            words = name.group(1)
-            if not any(s < end and start < e for s, e in taken) and normalize(words) not in rules.not_places:
+            # "Gemeinde Xyz in der Ukraine": the name ends where a known name begins.
+            end = min([s for s, _ in taken if start < s < end] + [end])
+            words = _TRAILING_LINK.sub("", text[start:end])
+            end = start + len(words)
+            overlaps = any(s < end and start < e for s, e in taken)
+            if words and not overlaps and normalize(words) not in rules.not_places:
                 first = next(k for k, t in enumerate(tokens) if t.start >= start)
                 last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
                 found.append(

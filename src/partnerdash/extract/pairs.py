@@ -84,6 +84,8 @@ def find_pairs(text: str, mentions: list[Mention], rules: PlaceRules, kind_of: K
             links.append(PairLink(a, b, _phrase(text, a, b), stated=True))
         elif both_countries:
             continue
+        elif "country" in (kind_of(a), kind_of(b)):
+            continue  # a country has no "partner city"; "X in Ukraine and its partner Y" is X's
         elif _PARTNER_OF.fullmatch(gap) or _TWINNED_WITH.fullmatch(gap):
             links.append(PairLink(a, b, _phrase(text, a, b), stated=True))
         elif _APPOSITION.fullmatch(gap) and _OWNER.match(text, b.end):
