@@ -119,6 +119,7 @@ def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> No
         ("Leipzig-Kyiv: a dynamic partnership", "", ("Leipzig", "Kyiv")),
         ("Hildesheim – Padang: what matters", "", ("Hildesheim", "Padang")),
         ("", "the municipal partnership between Munich and Harare, Zimbabwe.", ("Munich", "Harare")),
+        ("", "the partnership between Harare, Zimbabwe, and Munich is old.", ("Munich", "Harare")),
         ("", "The partner communities of Al Mohammara and Opfenbach meet.", ("Opfenbach", "Al Mohammara")),
         ("", "the sister cities of Hildesheim and Padang (Indonesia) will host", ("Hildesheim", "Padang")),
         (

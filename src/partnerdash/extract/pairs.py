@@ -29,7 +29,7 @@ from partnerdash.extract.rules import PlaceRules
 KindOf = Callable[[Mention], "str | None"]
 
 _DASH = re.compile(r"\s*[-‐‑–—]\s*|\s+/\s+")
-_AND = re.compile(r"\s*(?:and|und|&)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s*,?\s*(?:and|und|&)\s+", re.IGNORECASE)
 _PARTNER_WORD = (
     r"(?:partner\s+(?:city|town|municipality|community|district|region)|sister\s+(?:city|town)|"
     r"twin\s+(?:city|town)|partnerstadt|partnergemeinde|partnerkommune|partnerkreis|partnerregion|"
