@@ -71,8 +71,6 @@ PARTNERSHIPS: Mapping[str, str] = {
     "phrase": STR,
 }
 
-_LIST_DEFAULT: list[str] = []
-
 
 def empty(schema: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in schema.items()})
@@ -85,9 +83,7 @@ def conform(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
         if column in frame.columns:
             values = frame[column]
         elif dtype == LIST:
-            values = pd.Series(
-                [list(_LIST_DEFAULT) for _ in range(len(frame))], index=frame.index, dtype=object
-            )
+            values = pd.Series([[] for _ in range(len(frame))], index=frame.index, dtype=object)
         elif dtype in ("bool", "int64"):
             values = pd.Series(0, index=frame.index)
         else:

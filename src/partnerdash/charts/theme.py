@@ -65,14 +65,6 @@ def finish(fig: go.Figure, title: str, subtitle: str, presenter: bool = False) -
     return fig
 
 
-def empty(message: str, title: str, subtitle: str, presenter: bool = False) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, font={"size": 18, "color": GREY}, x=0.5, y=0.5)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return finish(fig, title, subtitle, presenter)
-
-
 def export_config(filename: str, image_format: str = "png", **extra: Any) -> dict[str, Any]:
     """Plotly's toolbar config: the camera button saves PNG or SVG at twice the size."""
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in filename).strip("-") or "chart"

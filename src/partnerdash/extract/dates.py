@@ -25,9 +25,6 @@ _MONTHS = {
     12: ("december", "dec", "dezember", "dez"),
 }
 MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
-GERMAN_MONTH_NAMES = frozenset(
-    {"januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember"}
-)
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:\.|st|nd|rd|th)?"

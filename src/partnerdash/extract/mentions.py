@@ -64,7 +64,6 @@ class Mention:
     end: int
     first: int  # index of its first token
     last: int  # index after its last token
-    known: bool = True  # False: caught by a cue only, not in any name index
 
 
 class NameIndex:
@@ -167,9 +166,7 @@ def _unknown_after_cues(
             if words and not overlaps and normalize(words) not in rules.not_places:
                 first = next(k for k, t in enumerate(tokens) if t.start >= start)
                 last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
-                found.append(
-                    Mention(field_name, words, normalize(words), start, end, first, last, known=False)
-                )
+                found.append(Mention(field_name, words, normalize(words), start, end, first, last))
                 taken.append((start, end))
             joined = re.match(r"\s*(?:,|and|und|&)", text[end:])
             if joined is None:

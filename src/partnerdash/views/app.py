@@ -125,15 +125,6 @@ def main() -> None:
     set_context(ctx)
     page = st.navigation(list(pages.values()), position="top" if presenter else "sidebar")
     st.title(t("app_title"))
-    st.caption(
-        t(
-            "showing",
-            shown=t.number(len(view.events)),
-            total=t.number(len(dataset.events)),
-            span=ctx.span,
-            source=ctx.source_label,
-            loaded=ctx.loaded_at.strftime("%Y-%m-%d %H:%M"),
-        )
-    )
+    st.caption(ctx.caption())
     report_button(ctx)
     page.run()

@@ -26,6 +26,17 @@ class Context:
     loaded_at: datetime
     pages: dict[str, Any] = field(default_factory=dict)
 
+    def caption(self) -> str:
+        """What is shown: how many items of how many, their dates, the source, when loaded."""
+        return self.t(
+            "showing",
+            shown=self.t.number(len(self.view.events)),
+            total=self.t.number(len(self.data.events)),
+            span=self.span,
+            source=self.source_label,
+            loaded=self.loaded_at.strftime("%Y-%m-%d %H:%M"),
+        )
+
     @property
     def span(self) -> str:
         dates = self.view.events["date"].dropna()

@@ -9,7 +9,6 @@ downstream modifies them — filtering makes new frames. Filtering is not cached
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +95,3 @@ def data_source() -> Source:
 
 def overrides_stamp() -> float:
     return stamp(overrides_path())
-
-
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:12]

@@ -22,15 +22,7 @@ def build_report(ctx: Context) -> str:
         (t("activity_by_region"), by_region(view.events, t.category)),
     ]
     titled = [(title, finish(fig, title, ctx.span)) for title, fig in figures]
-    caption = t(
-        "showing",
-        shown=t.number(len(view.events)),
-        total=t.number(len(ctx.data.events)),
-        span=ctx.span,
-        source=ctx.source_label,
-        loaded=ctx.loaded_at.strftime("%Y-%m-%d %H:%M"),
-    )
-    return summary_html(view, kpis(view), t, caption, titled)
+    return summary_html(view, kpis(view), t, ctx.caption(), titled)
 
 
 def report_button(ctx: Context) -> None:
