@@ -121,7 +121,7 @@ def bench_extraction(rows: list[tuple[str, str, str]], folder: Path, sizes: list
     speeds: dict[int, float] = {}
     for size in sizes:
         path = synthetic(folder, size)
-        runs = 3 if size <= 10_000 else 1
+        runs = 3
         results = [run_worker("extract", str(path)) for _ in range(runs)]
         seconds = statistics.median(r["seconds"] for r in results)
         rss = max(r["peak_rss_mb"] for r in results)

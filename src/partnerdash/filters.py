@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from partnerdash.pipeline import Dataset
+
+Mask = np.ndarray[Any, np.dtype[np.bool_]]
+Rows = np.ndarray[Any, np.dtype[np.intp]]
 
 
 @dataclass(frozen=True)
@@ -55,49 +60,54 @@ class View:
 
 
 def apply(data: Dataset, filters: Filters) -> View:
+    """The rows the filters let through; masks are numpy arrays, so no table is copied twice."""
     events = data.events
-    mask = pd.Series(True, index=events.index)
+    mask = np.ones(len(events), dtype=bool)
     dates = events["date"]
     if filters.start is not None:
-        mask &= dates >= pd.Timestamp(filters.start)
+        mask &= (dates >= pd.Timestamp(filters.start)).to_numpy(bool)
     if filters.end is not None:
-        mask &= dates < pd.Timestamp(filters.end) + pd.Timedelta(days=1)
+        mask &= (dates < pd.Timestamp(filters.end) + pd.Timedelta(days=1)).to_numpy(bool)
     if filters.kinds:
-        mask &= events["kind"].isin(filters.kinds)
+        mask &= events["kind"].isin(filters.kinds).to_numpy(bool)
     if filters.langs:
-        mask &= events["lang"].isin(filters.langs)
+        mask &= events["lang"].isin(filters.langs).to_numpy(bool)
     if filters.topics:
         wanted = set(filters.topics)
-        mask &= events["topics"].map(lambda topics: not wanted.isdisjoint(topics)).astype(bool)
+        mask &= np.fromiter((not wanted.isdisjoint(t) for t in events["topics"]), bool, len(events))
     if filters.text.strip():
         mask &= _text_mask(events, filters.text.strip())
-    ids = _geographic_ids(data.places, filters)
-    if ids is not None:
-        mask &= events["event_id"].isin(ids)
+    place_rows, pair_rows = data.event_rows
+    geographic = _geographic_mask(data.places, place_rows, len(events), filters)
+    if geographic is not None:
+        mask &= geographic
     if mask.all():  # nothing filtered out: no need to copy anything
         return View(events, data.places, data.partnerships, filters)
-    kept = events[mask]
-    keep_ids = set(kept["event_id"])
     return View(
-        events=kept,
-        places=data.places[data.places["event_id"].isin(keep_ids)],
-        partnerships=data.partnerships[data.partnerships["event_id"].isin(keep_ids)],
+        events=events[mask],
+        places=data.places[_follow(mask, place_rows)],
+        partnerships=data.partnerships[_follow(mask, pair_rows)],
         filters=filters,
     )
 
 
-def _text_mask(events: pd.DataFrame, text: str) -> pd.Series:
+def _follow(mask: Mask, rows: Rows) -> Mask:
+    """Rows of another table whose event the mask keeps."""
+    return (rows >= 0) & mask[rows]
+
+
+def _text_mask(events: pd.DataFrame, text: str) -> Mask:
     needle = text.casefold()
     haystack = (
         events["title"].fillna("") + "\n" + events["summary"].fillna("") + "\n" + events["caption"].fillna("")
     ).str.casefold()
-    return haystack.str.contains(needle, regex=False).fillna(False).astype(bool)
+    return haystack.str.contains(needle, regex=False).fillna(False).to_numpy(bool)
 
 
-def _geographic_ids(places: pd.DataFrame, filters: Filters) -> set[str] | None:
+def _geographic_mask(places: pd.DataFrame, rows: Rows, n_events: int, filters: Filters) -> Mask | None:
     """Events naming a chosen place of every geographic filter that is set; None if none is."""
-    active = places[~places["dateline"]]
-    ids: set[str] | None = None
+    named = ~places["dateline"].to_numpy(bool) & (rows >= 0)
+    mask: Mask | None = None
     for column, chosen in (
         ("region", filters.regions),
         ("country", filters.countries),
@@ -105,13 +115,15 @@ def _geographic_ids(places: pd.DataFrame, filters: Filters) -> set[str] | None:
         ("canonical", filters.municipalities),
     ):
         if chosen:
-            matched = set(active.loc[active[column].isin(chosen).fillna(False).astype(bool), "event_id"])
-            ids = matched if ids is None else ids & matched
-    return ids
+            hit = named & places[column].isin(chosen).fillna(False).to_numpy(bool)
+            matched = np.zeros(n_events, dtype=bool)
+            matched[rows[hit]] = True
+            mask = matched if mask is None else mask & matched
+    return mask
 
 
 def kpis(view: View) -> Kpis:
-    places = view.places[~view.places["dateline"]]
+    places = view.places.loc[~view.places["dateline"], ["kind", "canonical", "country"]]
     municipalities = places.loc[places["kind"] == "municipality", ["canonical", "country"]]
     pairs = view.partnerships[["a_name", "b_name"]].drop_duplicates()
     return Kpis(

@@ -11,9 +11,11 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from partnerdash import schema, settings
@@ -41,6 +43,15 @@ class Dataset:
     files_read: int = 0
     files_failed: int = 0
     built_at: datetime = field(default_factory=datetime.now)
+
+    @cached_property
+    def event_rows(self) -> tuple[np.ndarray[Any, np.dtype[np.intp]], np.ndarray[Any, np.dtype[np.intp]]]:
+        """For each place and each partnership, the row of its event (-1 if none).
+
+        Filters then select places and partnerships by position, without comparing ids.
+        """
+        ids = pd.Index(self.events["event_id"])
+        return ids.get_indexer(self.places["event_id"]), ids.get_indexer(self.partnerships["event_id"])
 
 
 def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:

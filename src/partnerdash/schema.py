@@ -87,6 +87,6 @@ def conform(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
         elif dtype in ("bool", "int64"):
             values = pd.Series(0, index=frame.index)
         else:
-            values = pd.Series(pd.NA, index=frame.index)
+            values = pd.Series(index=frame.index, dtype=dtype)  # all missing, in the column's own kind
         out[column] = values.astype(dtype) if dtype != LIST else values.astype(object)  # type: ignore[call-overload]
     return out.reset_index(drop=True)

@@ -87,14 +87,15 @@ def _add_bubbles(
     label: Label,
     symbol: str,
 ) -> None:
-    groups = list(rows[colour_by].fillna("").unique())
-    colours = colours_for(sorted(groups), fixed)
-    for group in sorted(groups):
-        part = rows[rows[colour_by].fillna("") == group]
+    groups = rows[colour_by].fillna("")
+    colours = colours_for(sorted(groups.unique()), fixed)
+    # numpy arrays, not pandas columns: plotly converts columns one by one, at a cost per trace.
+    for value, part in sorted(rows.groupby(groups.to_numpy(object), sort=False), key=lambda g: str(g[0])):
+        group = str(value)
         fig.add_trace(
             go.Scattergeo(
-                lat=part["lat"],
-                lon=part["lon"],
+                lat=part["lat"].to_numpy(float),
+                lon=part["lon"].to_numpy(float),
                 mode="markers",
                 name=label(group or "Unknown"),
                 marker={
@@ -104,8 +105,8 @@ def _add_bubbles(
                     "line": {"width": 1, "color": "#FFFFFF"},
                     "opacity": 0.85,
                 },
-                customdata=part[["canonical", "country", "items"]].to_numpy(),
-                text=part["canonical"] + " (" + part["country"] + ")",
+                customdata=part[["canonical", "country", "items"]].to_numpy(object),
+                text=(part["canonical"] + " (" + part["country"] + ")").to_numpy(object),
                 hovertemplate="%{text}: %{customdata[2]}<extra>%{fullData.name}</extra>",
             )
         )

@@ -38,7 +38,8 @@ def activity(events: pd.DataFrame, period: Period, stack_by: str, label: Label =
 
 def items_on_axis(events: pd.DataFrame, label: Label = str) -> go.Figure:
     """Each dated item as a point: time across, kind down, title on hover; selectable."""
-    dated = events[events["date"].notna()].sort_values("date", ascending=False).head(MAX_ITEMS_ON_AXIS)
+    latest = events["date"].dropna().nlargest(MAX_ITEMS_ON_AXIS, keep="first")
+    dated = events.loc[latest.index]  # not a sort of the whole table: it runs on every rerun
     kinds = sorted(dated["kind"].dropna().unique())
     colours = colours_for(kinds)
     fig = go.Figure()

@@ -7,7 +7,7 @@ from typing import Any
 
 from partnerdash.extract.dating import item_dates
 from partnerdash.extract.lang import UNKNOWN, detect_language
-from partnerdash.extract.topics import kind, topics
+from partnerdash.extract.topics import topics_and_kind
 from partnerdash.load.items import LoadWarning, RawItem
 
 LANGUAGES = frozenset({"en", "de"})
@@ -22,13 +22,14 @@ def describe(item: RawItem) -> dict[str, Any]:
     """What one item says, independent of its neighbours: language, topics, kind."""
     text = item_text(item)
     declared = item.lang if item.lang in LANGUAGES else None
+    found_topics, found_kind = topics_and_kind(item.title, item.caption, item.summary)
     return {
         "title": item.title,
         "summary": item.summary,
         "caption": item.caption,
         "lang": declared or detect_language(text) if declared or text else UNKNOWN,
-        "kind": kind(item.title, item.summary),
-        "topics": topics(text),
+        "kind": found_kind,
+        "topics": found_topics,
         "url": item.url,
         "source": item.source,
         "position": item.position,

@@ -90,8 +90,11 @@ class KeywordIndex:
 
     def counts(self, tokens: Sequence[str], text: str) -> Counter[int]:
         """Hits per label: one per matching word, one per phrase occurrence."""
-        hits = Counter(chain.from_iterable(map(self.labels_of, tokens)))
         present = set(tokens)
+        for word in present.difference(self._seen):
+            self.labels_of(word)
+        # Every word is remembered now: a C-level lookup per word instead of a Python call.
+        hits = Counter(chain.from_iterable(map(self._seen.__getitem__, tokens)))
         for first, pattern, label in self.phrases:
             if not first or first in present:
                 found = len(pattern.findall(text))

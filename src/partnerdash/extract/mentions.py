@@ -40,17 +40,23 @@ class Token(NamedTuple):  # a tuple: made for every word of every item, so cheap
 
 
 def tokenize(text: str) -> list[Token]:
-    return [
-        Token(word, _key(word), m.start(), m.end(), word[0].isupper())
-        for m in _TOKEN.finditer(text)
-        for word in (m.group(),)
-    ]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        key, capitalised = _word(word)
+        start, end = match.span()
+        # tuple.__new__ skips NamedTuple's Python-level constructor: this runs for every word.
+        tokens.append(_new_tuple(Token, (word, key, start, end, capitalised)))
+    return tokens
+
+
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=1 << 18)
-def _key(word: str) -> str:
-    """normalize() of one word; words repeat across items, so it is remembered."""
-    return normalize(word)
+def _word(word: str) -> tuple[str, bool]:
+    """normalize() of one word and whether it is capitalised; words repeat across items."""
+    return normalize(word), word[0].isupper()
 
 
 @dataclass
