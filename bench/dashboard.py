@@ -11,7 +11,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ("overview", "timeline", "map", "topics", "explorer", "quality")
+PAGES = ("overview", "timeline", "map", "topics", "partnerships", "explorer", "quality")
 RERUNS = 5
 
 
@@ -33,13 +33,21 @@ def _payload(node: Any) -> int:
     return total
 
 
-def measure_pages(data: Path) -> dict[str, tuple[float, int]]:
+def measure_pages(
+    data: Path, pages: tuple[str, ...] = PAGES, registry: Path | None = None
+) -> dict[str, tuple[float, int]]:
+    """Median time of a filter change and the payload of each page; ``registry``: the
+    registry of known partnerships to show (else the shipped one)."""
     os.environ["PARTNERDASH_DATA"] = str(data)
+    if registry is not None:
+        os.environ["PARTNERDASH_REGISTRY"] = str(registry)
+    else:
+        os.environ.pop("PARTNERDASH_REGISTRY", None)
     at = AppTest.from_file(APP, default_timeout=600).run()  # builds once; cached from then on
     results: dict[str, tuple[float, int]] = {}
     regions = at.multiselect(key="region").options
     choices = [[regions[0]], [regions[-1]]] if regions else [[], []]
-    for page in PAGES:
+    for page in pages:
         _open(at, page)
         times = []
         for i in range(RERUNS):

@@ -99,10 +99,23 @@ def worker_parallel(path: str, processes: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "items": found}
 
 
+def worker_registry(path: str) -> dict[str, Any]:
+    from partnerdash.geocode.offline import OfflineGeocoder
+    from partnerdash.network.registry import load_registry
+
+    geocoder = OfflineGeocoder()
+    geocoder.geocode("Bonn")  # the gazetteer loads here: measured separately
+    start = time.perf_counter()
+    frame = load_registry(Path(path), geocoder).partnerships
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "rows": len(frame), "resolved": int(frame["resolved"].sum())}
+
+
 WORKERS: dict[str, Callable[..., dict[str, Any]]] = {
     "gazetteer": worker_gazetteer,
     "extract": worker_extract,
     "parallel": worker_parallel,
+    "registry": worker_registry,
 }
 
 
@@ -206,6 +219,33 @@ def bench_dashboard(rows: list[tuple[str, str, str]], folder: Path, sizes: list[
             )
 
 
+def bench_registry(rows: list[tuple[str, str, str]], folder: Path, links: int, news: int) -> None:
+    from bench.dashboard import measure_pages
+    from bench.registry import REAL, synthetic_registry
+
+    for label, path in (("shipped", REAL), ("synthetic", synthetic_registry(folder / "registry.tsv", links))):
+        runs = [run_worker("registry", str(path)) for _ in range(3)]
+        seconds, loaded = statistics.median(r["seconds"] for r in runs), runs[0]
+        rows.append(
+            (
+                f"Registry ({label}): load and resolve {loaded['rows']:,} rows (median of 3)",
+                f"{seconds:.1f} s; {loaded['resolved']:,} rows with both sides resolved",
+                "—",
+            )
+        )
+    data = folder / f"app-{news}"
+    registry = synthetic_registry(folder / "registry.tsv", links)
+    for page, (median_ms, payload) in measure_pages(data, ("map", "partnerships"), registry).items():
+        rows.append(
+            (
+                f"Dashboard, {news:,} events and a {links:,}-row registry, {page}: "
+                "filter change (median of 5 reruns); payload",
+                f"{median_ms:,.0f} ms; {payload / 1e6:.2f} MB",
+                "≤ 300 ms; ≤ 2 MB",
+            )
+        )
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
@@ -230,6 +270,7 @@ def main() -> int:
         bench_baselines(rows, folder, sizes[1], speeds[sizes[1]])
         bench_parallel(rows, folder, sizes[1])
         bench_dashboard(rows, folder, sizes)
+        bench_registry(rows, folder, 5_000 if args.quick else 50_000, sizes[1])
     table = ["| measurement | result | target |", "|---|---|---|"]
     table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     took = time.perf_counter() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from partnerdash.charts.map import partnership_map
@@ -17,8 +18,8 @@ HOSTILE = (
 )
 
 
-def report_for(data: bytes) -> str:
-    dataset = build([Document("hostile.txt", data)])
+def report_for(data: bytes, name: str = "hostile.txt") -> str:
+    dataset = build([Document(name, data)])
     view = apply(dataset, Filters())
     figures = [("Map", partnership_map(view.places, view.partnerships))]
     return summary_html(view, kpis(view), Labels("en"), "caption", figures)
@@ -36,3 +37,12 @@ def test_news_text_is_escaped_in_the_report() -> None:
     html = report_for(HOSTILE.encode())
     assert "<img src=x onerror" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_every_field_of_the_hostile_fixture_is_escaped_in_the_report() -> None:
+    hostile = Path(__file__).parent / "fixtures" / "hostile" / "news.jsonl"
+    html = report_for(hostile.read_bytes(), hostile.name)
+    for title in build([Document(hostile.name, hostile.read_bytes())]).events["title"]:
+        assert escape(title) in html
+    for payload in ("<script>window.__pwned", "<img src=x onerror", "<svg onload", '<a href="javascript'):
+        assert payload not in html

@@ -29,6 +29,7 @@ from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
 from partnerdash.model import tables
+from partnerdash.network.registry import Registry, load_registry
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]
@@ -52,6 +53,11 @@ class Dataset:
         """
         ids = pd.Index(self.events["event_id"])
         return ids.get_indexer(self.places["event_id"]), ids.get_indexer(self.partnerships["event_id"])
+
+    @property
+    def failures(self) -> list[LoadWarning]:
+        """One warning per file of which nothing could be read, naming it and why."""
+        return [w for w in self.warnings if w.failed]
 
 
 def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:
@@ -95,15 +101,14 @@ def build(
         found, problems = complete_online(found, online)
         geocode_warnings = [LoadWarning("online geocoder", p) for p in problems]
     events, places, partnerships = tables(records, found, admin1_name)
-    failed = {w.source for w in loaded.warnings if w.item is None and not w.message.startswith("read as")}
-    failed -= {item.source for item in loaded.items}
+    failed = sum(w.failed for w in loaded.warnings)
     return Dataset(
         events=events,
         places=places,
         partnerships=partnerships,
         warnings=loaded.warnings + date_warnings + geocode_warnings,
-        files_read=len(docs) - len(failed),
-        files_failed=len(failed),
+        files_read=len(docs) - failed,
+        files_failed=failed,
     )
 
 
@@ -134,3 +139,8 @@ def merge(first: Dataset, second: Dataset) -> Dataset:
         files_failed=first.files_failed + second.files_failed,
         built_at=max(first.built_at, second.built_at),
     )
+
+
+def registry(path: Path | None = None) -> Registry:
+    """The registry of known partnerships, resolved with the gazetteer and overrides the news use."""
+    return load_registry(path or settings.get_path("registry"))

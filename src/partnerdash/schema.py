@@ -72,6 +72,77 @@ PARTNERSHIPS: Mapping[str, str] = {
 }
 
 
+# The partnership network: a registry of known partnerships (partnerdash.network).
+_REGISTRY_SIDE: Mapping[str, str] = {
+    "label": STR,  # as the registry writes it: "Cologne", "Kiew"
+    "country_label": STR,
+    "name": STR,  # the gazetteer's name if resolved, else the label
+    "country": STR,  # ISO 3166-1 alpha-2
+    "kind": STR,
+    "region": STR,  # world region of the country
+    "federal_state": STR,  # German sides: the Land
+    "geonameid": "Int64",  # missing for overrides, regions and unresolved sides
+    "lat": "float64",  # the registry's coordinates where it has them, else the gazetteer's
+    "lon": "float64",
+    "gazetteer_lat": "float64",
+    "gazetteer_lon": "float64",
+    "distance_km": "float64",  # registry point to gazetteer point
+    "resolved_by": STR,  # "override" or "offline" (the gazetteer)
+    "unresolved_reason": STR,
+}
+REGISTRY: Mapping[str, str] = {
+    "source_file": STR,
+    "row": "int64",  # line of a CSV/TSV, Excel row number, position in a JSON list
+    **{f"a_{column}": dtype for column, dtype in _REGISTRY_SIDE.items()},
+    **{f"b_{column}": dtype for column, dtype in _REGISTRY_SIDE.items()},
+    "since": "Int64",  # year
+    "type": STR,  # twinning, friendship, project, climate partnership, or as written
+    "source": STR,
+    "resolved": "bool",  # both sides
+    "coords_disagree": "bool",  # a side's coordinates lie > 25 km from the gazetteer's place
+    "unresolved_reason": STR,
+}
+_NETWORK_SIDE: Mapping[str, str] = {
+    "name": STR,
+    "country": STR,
+    "region": STR,
+    "federal_state": STR,
+    "lat": "float64",
+    "lon": "float64",
+}
+_ACTIVITY: Mapping[str, str] = {
+    "news_items": "int64",  # items that state the pair or name both sides
+    "stated_items": "int64",  # items that state the pair ("X and its partner city Y")
+    "event_ids": LIST,
+    "first_activity": "datetime64[ns]",
+    "last_activity": "datetime64[ns]",
+    "topics": LIST,  # most frequent first
+}
+LINKS: Mapping[str, str] = {
+    "link_id": STR,  # the unordered pair of places: stable across loads of the registry
+    **{f"a_{column}": dtype for column, dtype in _NETWORK_SIDE.items()},
+    **{f"b_{column}": dtype for column, dtype in _NETWORK_SIDE.items()},
+    "since": "Int64",
+    "type": STR,
+    "source": STR,
+    "registry_row": "int64",  # first row naming the pair; duplicates count in registry_rows
+    "registry_rows": "int64",
+    "resolved": "bool",
+    "coords_disagree": "bool",
+    **_ACTIVITY,
+    "months_quiet": "Int64",  # whole months from the last activity to the reference date
+    "status": STR,  # "active", "quiet for N months", "no news"
+}
+UNREGISTERED: Mapping[str, str] = {
+    "link_id": STR,
+    **{f"a_{column}": dtype for column, dtype in _NETWORK_SIDE.items()},
+    **{f"b_{column}": dtype for column, dtype in _NETWORK_SIDE.items()},
+    **_ACTIVITY,
+    "phrase": STR,  # how the latest item states it
+    "status": STR,  # "new or unregistered"
+}
+
+
 def empty(schema: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in schema.items()})
 

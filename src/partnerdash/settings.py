@@ -57,6 +57,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds between online geocoder requests (Nominatim allows 1 per second).",
     ),
     Setting("max_upload_mb", "50", "Largest file the dashboard accepts as an upload, in MB."),
+    Setting(
+        "registry",
+        str(RESOURCES / "registry" / "sistercities_germany_wikidata_2017.tsv"),
+        "Table of known partnerships joined with the news (CSV, TSV, Excel or JSON); none for no registry.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

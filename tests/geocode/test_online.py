@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from geopy.exc import (
     GeocoderQueryError,
+    GeocoderQuotaExceeded,
     GeocoderRateLimited,
     GeocoderServiceError,
     GeocoderTimedOut,
@@ -143,6 +144,7 @@ def test_exactly_one_false_returns_all_results(tmp_path: Path) -> None:
         GeocoderTimedOut("timed out"),
         GeocoderUnavailable("no route"),
         GeocoderRateLimited("HTTP 429: Too Many Requests", retry_after=0),
+        GeocoderQuotaExceeded("HTTP 402: quota exceeded"),
         GeocoderServiceError("HTTP 500"),
     ],
 )
@@ -154,6 +156,7 @@ def test_errors_fall_back_offline_and_are_not_cached(tmp_path: Path, error: Exce
         location = geocoder.geocode("Bonn")
     assert location is not None
     assert location.raw["resolved_by"] == "offline"
+    assert geocoder.cache.get(geocoder.service, cache_key("Bonn", None)) is None
     assert len(geocoder.cache) == 0
 
     fake.error = None  # the service is back: the next call asks it, and keeps the answer

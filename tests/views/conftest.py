@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ("overview", "timeline", "map", "topics", "explorer", "quality")
+PAGES = ("overview", "timeline", "map", "topics", "partnerships", "explorer", "quality")
 
 
 def open_page(at: AppTest, page: str) -> AppTest:

@@ -35,6 +35,13 @@ def test_every_page_renders_on_an_empty_dataset(app: App, tmp_path: Path, page: 
     assert "Showing 0 of 0 items" in at.caption[0].value
 
 
+def test_item_tables_show_each_items_text(app: App) -> None:
+    latest = app(None).dataframe[0].value
+    assert latest.iloc[0]["Title"] == "Reconstruction in Ukraine starts now!"
+    assert latest["Title"].notna().all()
+    assert latest["Date"].notna().all()
+
+
 def test_overview_shows_the_key_figures(app: App) -> None:
     at = app(None)
     assert metrics(at) == {"Items": "12", "Municipalities": "8", "Countries": "10", "Partnerships": "4"}

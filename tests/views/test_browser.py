@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -50,8 +51,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+@contextmanager
+def serve(data: Path | None = None) -> Iterator[str]:
+    """The app on a free local port, on the news in ``data`` (the bundled sample if None)."""
     port = free_port()
     command = [
         sys.executable,
@@ -66,7 +68,10 @@ def server() -> Iterator[str]:
         "--server.address",
         "127.0.0.1",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = os.environ | ({"PARTNERDASH_DATA": str(data)} if data is not None else {})
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -83,6 +88,12 @@ def server() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +143,7 @@ PAGES = {
     "timeline": ".js-plotly-plot",
     "map": ".js-plotly-plot .geo",
     "topics": ".js-plotly-plot",
+    "partnerships": '[data-testid="stDataFrame"]',
     "explorer": '[data-testid="stDataFrame"]',
     "quality": '[data-testid="stDataFrame"]',
 }
@@ -155,6 +167,34 @@ def test_the_map_has_land_and_partnership_lines_offline(server: str, visit: Visi
     assert lines >= 1, "no partnership lines drawn"
     assert any("/app/static/topojson/world_110m.json" in u for u in visit.requests)
     assert visit.external() == []
+
+
+def test_the_map_draws_the_registry_under_the_active_partnerships(server: str, visit: Visit) -> None:
+    page = visit.open(f"{server}/map", ".js-plotly-plot .geo")
+    legend = page.locator(".js-plotly-plot .legend").first.text_content() or ""
+    for trace in ("Known partnerships (registry)", "Partnerships active in the last 12 months"):
+        assert trace in legend
+    # The base network is one trace of thousands of segments, drawn as one path.
+    assert page.locator(".geo .scatterlayer .js-line").count() >= 3
+    assert visit.external() == []
+
+
+def test_the_partnerships_page_lists_and_shows_one_partnership(server: str, visit: Visit) -> None:
+    page = visit.open(f"{server}/partnerships", '[data-testid="stMetric"]')
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("4,913")
+    picker = page.locator('[data-testid="stSelectbox"]').last
+    picker.scroll_into_view_if_needed()
+    picker.click()
+    page.keyboard.type("Leipzig")
+    page.keyboard.press("Enter")
+    # The partnership's items on a time axis, and in the table (a canvas grid: its cells are read).
+    title = page.locator(".js-plotly-plot .gtitle", has_text="Leipzig (DE) – Kyiv (UA)")
+    title.first.wait_for(timeout=30_000)
+    cell = page.locator('[role="gridcell"]', has_text="Leipzig-Kyiv: a dynamic partnership")
+    cell.first.wait_for(state="attached", timeout=30_000)
+    visit.shot("partnerships")
+    assert visit.external() == []
+    assert visit.dialogs == []
 
 
 def test_a_filter_changes_the_kpi_and_the_address(server: str, visit: Visit) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from partnerdash.charts.frames import partnership_links, place_activity
+from partnerdash.charts.network import add_lines, add_network
 from partnerdash.charts.theme import GREY, OKABE_ITO, REGION_COLOURS, colours_for
 
 Label = Callable[[str], str]
@@ -31,9 +32,20 @@ def _sizes(items: pd.Series) -> np.ndarray[Any, Any]:
     return np.asarray(8 + 6 * np.sqrt(items.astype(float)), dtype=float)
 
 
-def partnership_map(places: pd.DataFrame, partnerships: pd.DataFrame, label: Label = str) -> go.Figure:
+def partnership_map(
+    places: pd.DataFrame,
+    partnerships: pd.DataFrame,
+    label: Label = str,
+    network: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+) -> go.Figure:
+    """Places as bubbles; lines: the registry's network (links, unregistered pairs) when
+    given, else the partnerships the news states."""
     fig = go.Figure()
-    _add_lines(fig, partnership_links(partnerships).head(MAX_LINES), label)
+    if network is not None:
+        add_network(fig, *network, label=label)
+    else:
+        links = partnership_links(partnerships).head(MAX_LINES)
+        add_lines(fig, links, label("Partnerships"), "rgba(0, 114, 178, 0.45)", 1.5)
     activity = place_activity(places).head(MAX_BUBBLES)
     home = activity[activity["country"] == HOME]
     abroad = activity[activity["country"] != HOME]
@@ -56,27 +68,6 @@ def partnership_map(places: pd.DataFrame, partnerships: pd.DataFrame, label: Lab
     )
     fig.update_layout(legend={"orientation": "v", "x": 1.0, "y": 0.5}, margin={"l": 0, "r": 0, "b": 0})
     return fig
-
-
-def _add_lines(fig: go.Figure, links: pd.DataFrame, label: Label) -> None:
-    if links.empty:
-        return
-    # a, b, gap; a, b, gap; … — NaN becomes null in the figure's JSON, which breaks the line.
-    lats = np.full(3 * len(links), np.nan)
-    lons = np.full(3 * len(links), np.nan)
-    lats[0::3], lats[1::3] = links["a_lat"], links["b_lat"]
-    lons[0::3], lons[1::3] = links["a_lon"], links["b_lon"]
-    fig.add_trace(
-        go.Scattergeo(
-            lat=lats,
-            lon=lons,
-            mode="lines",
-            line={"width": 1.5, "color": "rgba(0, 114, 178, 0.45)"},
-            hoverinfo="skip",
-            name=label("Partnerships"),
-            showlegend=True,
-        )
-    )
 
 
 def _add_bubbles(

@@ -267,8 +267,12 @@ def _inside_longer_name(text: str, tokens: list[Token], mention: Mention, rules:
 
 
 def _sentence_start(text: str, token: Token) -> bool:
-    before = text[: token.start].rstrip()
-    return not before or before[-1] in '.!?:;"“„«('
+    # Walk back over the spaces rather than copy the text before: a copy per word is
+    # quadratic on a long text.
+    end = token.start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end == 0 or text[end - 1] in '.!?:;"“„«('
 
 
 def _distinct(found: list[FoundPlace], dateline: FoundPlace | None) -> list[FoundPlace]:

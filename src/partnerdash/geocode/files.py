@@ -1,4 +1,4 @@
-"""Atomic file replacement, shared by the gazetteer cache and the overrides file."""
+"""Atomic, durable file replacement, shared by the gazetteer cache and the overrides file."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def write_atomically(path: Path, chunks: Iterable[bytes], mode: int = 0o644) -> 
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable: until the folder is synced, a power cut may undo it."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

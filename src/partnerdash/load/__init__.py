@@ -50,7 +50,7 @@ def load_documents(docs: Iterable[Document | LoadError]) -> LoadResult:
             loaded.items = [split_dateline(item) for item in loaded.items]
             result.extend(loaded)
         except LoadError as error:
-            result.warnings.append(LoadWarning(error.source, error.reason))
+            result.warnings.append(LoadWarning(error.source, error.reason, failed=True))
     return result
 
 

@@ -1,11 +1,13 @@
 """Saved news-archive pages in HTML: the listing's blocks, read from the markup.
 
-The standard library's parser is used on purpose: it never raises on broken markup
-and does not recurse, so unclosed or deeply nested tags cannot hurt it.
+The standard library's parser is used on purpose: it does not recurse, so unclosed or
+deeply nested tags cannot hurt it, and it raises on broken markup only in marked
+sections, which are read here as comments.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from html.parser import HTMLParser
 
 from partnerdash.load.listing import Block
@@ -81,6 +83,10 @@ class _BlockCollector(HTMLParser):
         self._href: str | None = None
         self._skip_depth = 0
         self._open: list[str] = []
+        # Kept beside the stack so that pages with 100,000 open tags stay linear: how
+        # often each tag is open, and where the first skipped tag of the stack stands.
+        self._open_count: Counter[str] = Counter()
+        self._skip_from = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -91,9 +97,14 @@ class _BlockCollector(HTMLParser):
             return
         if tag in _CONTENT_ROOTS and self._skip_depth:
             # Content never lives in navigation: an unclosed <nav> or <header> ends here.
-            self._open = [t for t in self._open if t not in _SKIP]
+            skipped = self._open[self._skip_from :]
+            self._open[self._skip_from :] = [t for t in skipped if t not in _SKIP]
+            self._open_count.subtract(t for t in skipped if t in _SKIP)
             self._skip_depth = 0
+        if tag in _SKIP and not self._skip_depth:
+            self._skip_from = len(self._open)
         self._open.append(tag)
+        self._open_count[tag] += 1
         if tag in _SKIP:
             self._skip_depth += 1
         elif self._skip_depth:
@@ -106,16 +117,24 @@ class _BlockCollector(HTMLParser):
             self._href = href.strip() if href else None
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self._open:
+        if not self._open_count[tag]:
             return  # a stray closing tag in broken markup
         while self._open:
             opened = self._open.pop()
+            self._open_count[opened] -= 1
             if opened in _SKIP:
                 self._skip_depth -= 1
             if opened == tag:
                 break
         if not self._skip_depth and (tag in _BLOCK or tag in _HEADINGS or tag == "figcaption"):
             self._flush()
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![foo" or "<![": the parser asserts; browsers read it as a bogus comment.
+            return self.parse_bogus_comment(i, report)
 
     def handle_data(self, data: str) -> None:
         if not self._skip_depth:

@@ -15,11 +15,15 @@ class Document:
 
 @dataclass(frozen=True)
 class LoadWarning:
-    """A problem with one file or one item of it; shown to users as is."""
+    """A problem with one file or one item of it; shown to users as is.
+
+    ``failed``: nothing of the file was read (as opposed to a note on a file that was).
+    """
 
     source: str
     message: str
     item: int | None = None
+    failed: bool = False
 
     def __str__(self) -> str:
         where = self.source if self.item is None else f"{self.source}, item {self.item}"

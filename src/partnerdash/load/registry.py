@@ -113,7 +113,7 @@ class JsonLoader(Loader):
             return False
         try:
             json.loads(sniff.text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # the decoder recurses per level
             return sniff.head.startswith("[")  # a broken array: report it as JSON
         return True
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import tomllib
+import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -113,9 +114,14 @@ def looks_tabular(text: str) -> bool:
     )
 
 
+_SNIFF_CHARS = 2000
+
+
 def sniff_delimiter(text: str) -> str | None:
     """The delimiter of a CSV whose header names a known column, else None."""
-    lines = [line for line in text.split("\n")[:20] if line.strip()]
+    # The start of each line is enough to tell the delimiter, and csv.Sniffer is
+    # quadratic in the length of what it reads: a 60 kB line took it 25 s.
+    lines = [line[:_SNIFF_CHARS] for line in text.split("\n", 20)[:20] if line.strip()]
     if len(lines) < 2:
         return None
     try:
@@ -130,18 +136,37 @@ def sniff_delimiter(text: str) -> str | None:
 
 def read_csv(text: str, source: str) -> LoadResult:
     delimiter = sniff_delimiter(text) or ","
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            on_bad_lines="warn",
-            engine="python",
-        )
-    except (pd.errors.ParserError, ValueError, csv.Error) as error:
-        raise LoadError(source, f"not a readable CSV table ({error})") from error
-    return records_to_items(_frame_records(frame), source)
+    # pandas reports each skipped row as a Python warning, which users never see.
+    with warnings.catch_warnings(record=True) as skipped:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                on_bad_lines="warn",
+                engine="python",
+                # Else a first row longer than the header turns its leading cells into an
+                # index: titles shift into the wrong column, and a 40,000-cell row took
+                # minutes building a MultiIndex.
+                index_col=False,
+            )
+        except (pd.errors.ParserError, ValueError, csv.Error) as error:
+            raise LoadError(source, f"not a readable CSV table ({error})") from error
+    result = records_to_items(_frame_records(frame), source)
+    result.warnings.extend(
+        LoadWarning(source, _skipped_row(str(w.message)))
+        for w in skipped
+        if issubclass(w.category, pd.errors.ParserWarning)
+    )
+    return result
+
+
+def _skipped_row(message: str) -> str:
+    if message.startswith("Length of header"):  # pandas' words for what index_col=False does
+        return "the first row has more cells than the header; the extra cells are ignored"
+    return message.strip()  # "Skipping line 3: Expected 2 fields in line 3, saw 3"
 
 
 def read_json(text: str, source: str) -> LoadResult:
@@ -149,6 +174,8 @@ def read_json(text: str, source: str) -> LoadResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise LoadError(source, f"invalid JSON ({error})") from error
+    except RecursionError as error:  # the decoder recurses once per level of nesting
+        raise LoadError(source, "invalid JSON (nested too deeply)") from error
     records = _json_records(data)
     if records is None:
         raise LoadError(source, "JSON holds no list of news items (expected a list of objects)")
@@ -175,6 +202,9 @@ def read_jsonl(text: str, source: str) -> LoadResult:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             bad.append(LoadWarning(source, f"line {number} is not valid JSON ({error.msg}); skipped"))
+            continue
+        except RecursionError:
+            bad.append(LoadWarning(source, f"line {number} is nested too deeply; skipped"))
             continue
         if isinstance(record, Mapping):
             records.append(record)

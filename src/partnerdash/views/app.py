@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from partnerdash import settings
-from partnerdash.filters import apply
+from partnerdash.filters import Filters, View, apply
 from partnerdash.i18n import LANGUAGES, Labels
+from partnerdash.network.registry import Registry
+from partnerdash.network.selection import NetworkView, select
 from partnerdash.pipeline import Dataset, merge
 from partnerdash.views import data, sidebar
 from partnerdash.views.context import Context, set_context
@@ -14,9 +16,11 @@ from partnerdash.views.report import report_button
 from partnerdash.views.screens.explorer import explorer
 from partnerdash.views.screens.map import world_map
 from partnerdash.views.screens.overview import overview
+from partnerdash.views.screens.partnerships import partnerships
 from partnerdash.views.screens.quality import quality
 from partnerdash.views.screens.timeline import timeline
 from partnerdash.views.screens.topics import topics
+from partnerdash.views.text import plain
 
 PRESENTER_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
@@ -41,10 +45,10 @@ def _uploads(t: Labels) -> tuple[tuple[str, bytes], ...]:
     files = (
         st.file_uploader(t("upload"), accept_multiple_files=True, help=t("upload_help"), key="uploads") or []
     )
-    limit = int(settings.get("max_upload_mb"))
+    limit = data.upload_limit_mb()
     accepted = []
     for file in files:
-        if file.size > limit * 1024 * 1024:
+        if data.too_big(file.size, limit):
             st.error(t("upload_too_big", name=data.safe_name(file.name), limit=limit))
             continue
         accepted.append((data.safe_name(file.name), file.getvalue()))
@@ -62,12 +66,49 @@ def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]
             label=t("loaded_items", items=t.number(len(dataset.events)), files=dataset.files_read),
             state="complete",
         )
-    if extra is not None and extra.warnings:
+    _failures(t, dataset)
+    notes = [w for w in extra.warnings if not w.failed] if extra is not None else []
+    if notes:
         # Shown in the open, not in the collapsed status: the user just chose these files.
         with st.expander(t("file_warnings"), expanded=True, icon=":material/warning:"):
-            for warning in extra.warnings:
-                st.warning(str(warning))
+            for warning in notes:
+                st.warning(plain(str(warning)))
     return dataset
+
+
+def _registry(t: Labels) -> Registry | None:
+    """The known partnerships from the registry file of the settings, if there is one."""
+    path = data.registry_path()
+    if path is None:
+        return None
+    if not path.exists():
+        st.warning(t("registry_missing", path=path.name))
+        return None
+    with st.status(t("loading_registry"), expanded=False) as status:
+        known = data.known_partnerships(str(path), data.stamp(path), data.overrides_stamp())
+        status.update(label=t("loaded_registry", links=t.number(len(known.partnerships))), state="complete")
+    for failure in (w for w in known.warnings if w.failed):
+        st.warning(plain(str(failure)))
+    return known
+
+
+def _network(dataset: Dataset, known: Registry | None, view: View, filters: Filters) -> NetworkView | None:
+    if known is None or known.partnerships.empty:
+        return None
+    path = data.registry_path()
+    registry_version = f"{path}|{data.stamp(path) if path else 0}|{data.overrides_stamp()}"
+    joined, activity = data.network(dataset, data.version(dataset), known, registry_version)
+    return select(joined, activity, view.events, dataset.events, filters)
+
+
+def _failures(t: Labels, dataset: Dataset) -> None:
+    """Files of which nothing was read, each with the reason, on every page: the counts
+    shown are short of them, and the data-quality page is easily missed."""
+    if not dataset.failures:
+        return
+    with st.expander(t("files_failed", count=len(dataset.failures)), expanded=True, icon=":material/error:"):
+        for failure in dataset.failures:
+            st.warning(plain(str(failure)))
 
 
 def main() -> None:
@@ -96,12 +137,14 @@ def main() -> None:
         )
         uploads = _uploads(t)
     dataset = _load(t, source, uploads)
+    known = _registry(t)
     with st.sidebar:
         filters = sidebar.filters(dataset, t)
     presenter = bool(st.session_state.get("presenter"))
     if presenter:
         st.html(PRESENTER_CSS)
     view = apply(dataset, filters)
+    network = _network(dataset, known, view, filters)
     pages = {
         "overview": st.Page(
             overview, title=t("overview"), icon=":material/dashboard:", url_path="overview", default=True
@@ -109,6 +152,9 @@ def main() -> None:
         "timeline": st.Page(timeline, title=t("timeline"), icon=":material/timeline:", url_path="timeline"),
         "map": st.Page(world_map, title=t("map"), icon=":material/public:", url_path="map"),
         "topics": st.Page(topics, title=t("topics"), icon=":material/category:", url_path="topics"),
+        "partnerships": st.Page(
+            partnerships, title=t("partnerships_page"), icon=":material/hub:", url_path="partnerships"
+        ),
         "explorer": st.Page(explorer, title=t("explorer"), icon=":material/table:", url_path="explorer"),
         "quality": st.Page(quality, title=t("quality"), icon=":material/fact_check:", url_path="quality"),
     }
@@ -121,6 +167,8 @@ def main() -> None:
         source_label=source.label + (f" + {len(uploads)} upload(s)" if uploads else ""),
         loaded_at=dataset.built_at,
         pages=pages,
+        registry=known,
+        network=network,
     )
     set_context(ctx)
     page = st.navigation(list(pages.values()), position="top" if presenter else "sidebar")

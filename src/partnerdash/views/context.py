@@ -10,6 +10,8 @@ import streamlit as st
 
 from partnerdash.filters import View
 from partnerdash.i18n import Labels
+from partnerdash.network.registry import Registry
+from partnerdash.network.selection import NetworkView
 from partnerdash.pipeline import Dataset
 
 _KEY = "_partnerdash_context"
@@ -25,6 +27,8 @@ class Context:
     source_label: str
     loaded_at: datetime
     pages: dict[str, Any] = field(default_factory=dict)
+    registry: Registry | None = None  # the known partnerships, if a registry file is set
+    network: NetworkView | None = None  # the registry as the filters show it, with news activity
 
     def caption(self) -> str:
         """What is shown: how many items of how many, their dates, the source, when loaded."""

@@ -10,6 +10,7 @@ downstream modifies them — filtering makes new frames. Filtering is not cached
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,16 @@ from partnerdash.filters import options
 from partnerdash.geocode.gazetteer import default_gazetteer
 from partnerdash.geocode.overrides import default_path as overrides_path
 from partnerdash.load import Document
+from partnerdash.load.items import LoadError, LoadWarning
 from partnerdash.load.sources import documents
-from partnerdash.pipeline import Dataset, build, online_geocoder, override_places
+from partnerdash.network.join import Network, join_news
+from partnerdash.network.registry import Registry
+from partnerdash.network.selection import Activity
+from partnerdash.pipeline import Dataset, build, online_geocoder, override_places, registry
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+_MAX_NAME = 100  # characters: enough to recognise a file, short enough for a table cell
+_MAX_SUFFIX = 10
 
 
 def stamp(path: Path) -> float:
@@ -69,15 +76,65 @@ def choices(_data: Dataset, version: str) -> dict[str, list[str]]:
     }
 
 
+def registry_path() -> Path | None:
+    raw = settings.get("registry").strip()
+    return None if raw.lower() in ("", "none", "off") else Path(raw).expanduser()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def known_partnerships(path: str, path_stamp: float, overrides_stamp: float) -> Registry:
+    """The registry, resolved once per file version; an unreadable file is a warning."""
+    del path_stamp, overrides_stamp  # part of the cache key only
+    try:
+        return registry(Path(path))
+    except LoadError as error:
+        return Registry(warnings=[LoadWarning(error.source, error.reason, failed=True)])
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def network(
+    _data: Dataset, version: str, _known: Registry, registry_version: str
+) -> tuple[Network, Activity]:
+    """The news joined to the registry: once per dataset and registry version."""
+    del version, registry_version  # the cache key: the objects themselves are not hashed
+    joined = join_news(_known.partnerships, _data.events, _data.places, _data.partnerships)
+    return joined, Activity.of(joined.links, _data.events)
+
+
 def version(data: Dataset) -> str:
     """Names one build of a dataset: the same for every rerun that shows it."""
     return f"{data.built_at.isoformat()}|{len(data.events)}|{data.files_read}"
 
 
 def safe_name(name: str) -> str:
-    """An uploaded file's name as shown and reported: no folders, no odd characters."""
-    base = Path(name.replace("\\", "/")).name
-    return _UNSAFE.sub("_", base).strip(" .") or "upload"
+    """An uploaded file's name as shown and reported: no folders, no odd characters.
+
+    Uploads are read in memory and never written to disk; the name is still made safe
+    for any path, because it appears in warnings, reports and downloads.
+    """
+    # NFC first: a decomposed "ö" is "o" plus a combining mark, which \w does not match.
+    base = Path(unicodedata.normalize("NFC", name).replace("\\", "/")).name
+    clean = _UNSAFE.sub("_", base).strip(" .")
+    if len(clean) > _MAX_NAME:
+        suffix = Path(clean).suffix if len(Path(clean).suffix) <= _MAX_SUFFIX else ""
+        clean = clean[: _MAX_NAME - len(suffix)].rstrip(" .") + suffix
+    return clean or "upload"
+
+
+def upload_limit_mb() -> int:
+    """The largest upload accepted, from the setting max_upload_mb."""
+    raw = settings.get("max_upload_mb")
+    try:
+        limit = int(raw)
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise ValueError(f"max_upload_mb {raw!r} is not a positive whole number of megabytes")
+    return limit
+
+
+def too_big(size_bytes: int, limit_mb: int) -> bool:
+    return size_bytes > limit_mb * 1024 * 1024
 
 
 @dataclass(frozen=True)

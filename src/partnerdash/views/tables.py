@@ -24,9 +24,8 @@ def display_frame(ctx: Context, events: pd.DataFrame) -> pd.DataFrame:
             t("kind"): events["kind"].map(t.category),
             t("link"): events["url"].map(safe_url),
             t("source"): events["source"] + " #" + events["position"].astype("string"),
-        },
-        index=events["event_id"].to_numpy(),
-    )
+        }
+    ).set_axis(events["event_id"].to_numpy())  # after building: the columns align on the events' index
 
 
 def items_table(ctx: Context, events: pd.DataFrame, key: str, select: bool = False) -> Any:

@@ -14,7 +14,9 @@ def world_map() -> None:
     ctx = context()
     t = ctx.t
     st.caption(t("map_hint"))
-    fig = partnership_map(ctx.view.places, ctx.view.partnerships, t.category)
+    network = ctx.network
+    lines = (network.links, network.unregistered) if network is not None else None
+    fig = partnership_map(ctx.view.places, ctx.view.partnerships, t.category, network=lines)
     selection = show(
         ctx, fig, t("map_title"), "map", key="world_map", select=True, selection_mode=("points",)
     )

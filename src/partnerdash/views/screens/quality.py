@@ -5,19 +5,47 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from partnerdash.geocode.overrides import COLUMNS, default_path, save_overrides
+from partnerdash.geocode.overrides import COLUMNS, OverrideConflictError, default_path, save_edit
+from partnerdash.i18n import Labels
+from partnerdash.network.registry import Registry, disagreements, unresolved
 from partnerdash.views.context import context
 from partnerdash.views.data import finder, folder_dataset, upload_dataset
+from partnerdash.views.text import plain
+
+_FLASH = "_overrides_saved"
+_LOADED = "_overrides_loaded"
+_EDITOR = "overrides_editor"
 
 
-def _overrides_frame() -> pd.DataFrame:
+def _read_overrides() -> pd.DataFrame:
     path = default_path()
     if not path.exists():
         return pd.DataFrame(columns=list(COLUMNS))
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-_FLASH = "_overrides_saved"
+def _loaded_overrides() -> pd.DataFrame:
+    """The file as this session read it: a save applies the edits made to this table.
+
+    Read again while nothing is being edited, so others' saves show up; kept while
+    edits are pending, so they stay relative to the table they were made in.
+    """
+    pending = st.session_state.get(_EDITOR) or {}
+    if _LOADED not in st.session_state or not any(pending.values()):
+        st.session_state[_LOADED] = _read_overrides()
+    loaded: pd.DataFrame = st.session_state[_LOADED]
+    return loaded
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The table's non-empty rows; the editor leaves new cells empty (None or NaN)."""
+    return [
+        {str(k): ("" if pd.isna(v) else v) for k, v in row.items()}
+        for row in frame.to_dict("records")
+        if any(str(v).strip() for v in row.values() if not pd.isna(v))
+    ]
+
+
 MAX_ROWS = 2000  # per table: the page stays light on a large archive
 
 
@@ -45,7 +73,7 @@ def quality() -> None:
             .sort_values("count", ascending=False)
         )
         st.caption(t("unresolved_help"))
-        st.dataframe(table, hide_index=True)
+        st.dataframe(table.head(MAX_ROWS), hide_index=True)
     st.subheader(t("undated"))
     events = ctx.data.events
     undated = events[events["date"].isna() | events["date_inferred"]]
@@ -65,7 +93,41 @@ def quality() -> None:
         )
     else:
         st.success(t("no_warnings"))
+    if ctx.registry is not None:
+        _registry_rows(ctx.registry, t)
     _overrides_editor()
+
+
+_REGISTRY_COLUMNS = ["row", "a_label", "a_country_label", "b_label", "b_country_label"]
+
+
+def _registry_rows(known: Registry, t: Labels) -> None:
+    """What the registry file holds that the gazetteer could not confirm."""
+    rows = known.partnerships
+    st.subheader(t("registry_quality"))
+    lacking = unresolved(rows)
+    source = ", ".join(sorted(set(rows["source_file"]))) or "—"
+    summary = t(
+        "registry_summary",
+        rows=t.number(len(rows)),
+        source=source,
+        resolved=t.number(int(rows["resolved"].sum())),
+        unresolved=t.number(len(lacking)),
+    )
+    st.caption(summary)
+    st.markdown(f"**{t('registry_unresolved')}**")
+    st.dataframe(lacking[[*_REGISTRY_COLUMNS, "unresolved_reason"]].head(MAX_ROWS), hide_index=True)
+    st.markdown(f"**{t('registry_far')}**")
+    far = disagreements(rows)
+    st.dataframe(
+        far[[*_REGISTRY_COLUMNS, "a_distance_km", "b_distance_km"]].head(MAX_ROWS).round(1), hide_index=True
+    )
+    if known.warnings:
+        with st.expander(t("registry_warnings")):
+            st.dataframe(
+                pd.DataFrame([{"source": w.source, "message": w.message} for w in known.warnings[:MAX_ROWS]]),
+                hide_index=True,
+            )
 
 
 def _overrides_editor() -> None:
@@ -73,20 +135,22 @@ def _overrides_editor() -> None:
     t = ctx.t
     st.subheader(t("overrides"))
     st.caption(t("overrides_help"))
-    edited = st.data_editor(_overrides_frame(), num_rows="dynamic", key="overrides_editor", hide_index=True)
+    loaded = _loaded_overrides()
+    edited = st.data_editor(loaded, num_rows="dynamic", key=_EDITOR, hide_index=True)
     if st.button(t("save"), type="primary"):
-        rows: list[dict[str, object]] = [
-            {str(k): ("" if pd.isna(v) else v) for k, v in row.items()}
-            for row in edited.to_dict("records")
-            if any(str(v).strip() for v in row.values() if not pd.isna(v))
-        ]
         try:
-            save_overrides(default_path(), rows)
+            saved = save_edit(default_path(), _records(loaded), _records(edited))
+        except OverrideConflictError as conflict:
+            st.error(t("overrides_conflict", names=plain(", ".join(conflict.names))))
+            return
         except ValueError as error:
-            st.error(t("invalid", reason=str(error)))
+            st.error(t("invalid", reason=plain(str(error))))
             return
         finder.clear()
         folder_dataset.clear()
         upload_dataset.clear()
-        st.session_state[_FLASH] = t("saved", count=len(rows))
+        # The saved file, others' rows included, is the next table to edit.
+        del st.session_state[_EDITOR]
+        del st.session_state[_LOADED]
+        st.session_state[_FLASH] = t("saved", count=len(saved))
         st.rerun()

@@ -1,0 +1,64 @@
+"""The network as the sidebar's filters show it: links by either side, activity in view."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from partnerdash.filters import Filters
+from partnerdash.network.join import Network
+from partnerdash.network.selection import Activity, NetworkView, reference_date, select
+
+News = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
+
+
+def shown(network: Network, news: News, filters: Filters, in_view: list[str] | None = None) -> NetworkView:
+    events = news[0]
+    view = events if in_view is None else events[events["event_id"].isin(in_view)]
+    return select(network, Activity.of(network.links, events), view, events, filters)
+
+
+def by_town(selection: NetworkView) -> dict[str, tuple[int, str]]:
+    links = selection.links
+    return dict(zip(links["a_name"], zip(links["news_items"], links["status"], strict=True), strict=True))
+
+
+def test_without_filters_every_link_shows_with_its_whole_activity(network: Network, news: News) -> None:
+    selection = shown(network, news, Filters())
+    assert selection.total_links == len(selection.links) == len(network.links)
+    assert by_town(selection)["Köln"] == (2, "active")  # newest item: 20 June 2023
+    assert selection.reference == date(2023, 6, 20)
+
+
+def test_a_country_keeps_links_with_either_side_there(network: Network, news: News) -> None:
+    towns = set(shown(network, news, Filters(countries=("UA",))).links["a_name"])
+    assert towns == {"Munich", "Leipzig", "Gibtsnicht"}
+    assert set(shown(network, news, Filters(countries=("FR",))).links["a_name"]) == {"Erfurt"}
+
+
+def test_a_municipality_matches_the_gazetteer_name_of_either_side(network: Network, news: News) -> None:
+    # "Gibtsnicht" is not in the gazetteer, but its partner "Kiew" is Kyiv.
+    towns = set(shown(network, news, Filters(municipalities=("Kyiv",))).links["a_name"])
+    assert towns == {"Munich", "Leipzig", "Gibtsnicht"}
+
+
+def test_activity_counts_only_the_items_in_view(network: Network, news: News) -> None:
+    # The 2021 item only: Köln–Tunis has one item, and is quiet by the end of 2023.
+    filters = Filters(end=date(2023, 12, 31))
+    selection = shown(network, news, filters, in_view=["e2"])
+    towns = by_town(selection)
+    assert towns["Köln"] == (1, "quiet for 35 months")
+    assert towns["Munich"] == (0, "no news")
+    assert selection.links.set_index("a_name").loc["Köln", "event_ids"] == ["e2"]
+
+
+def test_unregistered_pairs_follow_the_items_in_view(network: Network, news: News) -> None:
+    assert len(shown(network, news, Filters()).unregistered) == 1  # Erlangen–Vladimir
+    assert shown(network, news, Filters(), in_view=["e1"]).unregistered.empty
+
+
+def test_the_reference_is_the_chosen_end_else_the_newest_item(news: News) -> None:
+    assert reference_date(Filters(end=date(2022, 1, 31)), news[0]) == date(2022, 1, 31)
+    empty = news[0].iloc[0:0]
+    assert reference_date(Filters(), empty) == date.today()
