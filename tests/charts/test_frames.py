@@ -14,6 +14,7 @@ from partnerdash.charts.frames import (
     period_start,
     place_activity,
 )
+from partnerdash.charts.timeline import items_on_axis
 
 EVENTS = pd.DataFrame(
     {
@@ -77,3 +78,16 @@ def test_place_activity_counts_items_and_leaves_out_the_dateline() -> None:
     )
     table = place_activity(places)
     assert list(zip(table["canonical"], table["items"], strict=True)) == [("Bonn", 2), ("Cape Coast", 1)]
+
+
+def test_a_single_item_gets_a_readable_time_axis() -> None:
+    one = pd.DataFrame(
+        {
+            "event_id": ["a"],
+            "date": pd.to_datetime(["2023-11-11"]),
+            "kind": ["news"],
+            "title": ["Leipzig-Kyiv"],
+        }
+    )
+    start, end = items_on_axis(one).layout.xaxis.range
+    assert pd.Timestamp(end) - pd.Timestamp(start) == pd.Timedelta(days=90)

@@ -197,6 +197,8 @@ PATHOLOGICAL: dict[str, tuple[str, Callable[[], bytes]]] = {
     "line-listing": ("line.txt", lambda: b"Title\nBonn, 15 December 2023. " + b"a " * (HUGE // 2)),
     "line-csv": ("line.csv", lambda: b"title,date\n" + b"a," * (HUGE // 2)),
     "line-csv-quoted": ("line.csv", lambda: b"title,date\n" + b'"a",' * (HUGE // 4)),
+    # 60 kB of unbalanced quotes: csv.Sniffer took 25 s on the whole line.
+    "line-csv-sniffed": ("line.csv", lambda: b"title,date\n" + b',"a' * 20_000),
     "line-json": ("line.json", lambda: b'[{"title": "' + b"a" * HUGE + b'"}]'),
     "line-jsonl": ("line.jsonl", lambda: b'{"title": "' + b"a" * HUGE + b'"}\n'),
     "line-html": ("line.html", lambda: b"<html><body><p>" + b"a " * (HUGE // 2)),

@@ -13,6 +13,7 @@ from partnerdash.charts.theme import REGION_COLOURS, colours_for
 Label = Callable[[str], str]
 # Beyond this many items the time axis shows the most recent ones (and says so).
 MAX_ITEMS_ON_AXIS = 3000
+MIN_SPAN = pd.Timedelta(days=90)
 
 
 def activity(events: pd.DataFrame, period: Period, stack_by: str, label: Label = str) -> go.Figure:
@@ -57,4 +58,8 @@ def items_on_axis(events: pd.DataFrame, label: Label = str) -> go.Figure:
         )
     fig.update_layout(showlegend=False, dragmode="select")
     fig.update_yaxes(title=None, type="category")
+    if len(dated) and dated["date"].max() - dated["date"].min() < MIN_SPAN:
+        # One item, or a few close together: else the axis zooms to milliseconds.
+        middle = dated["date"].min() + (dated["date"].max() - dated["date"].min()) / 2
+        fig.update_xaxes(range=[middle - MIN_SPAN / 2, middle + MIN_SPAN / 2])
     return fig
