@@ -21,7 +21,9 @@ Label = Callable[[str], str]
 # is drawn between cells a couple of hundred kilometres wide.
 GRIDS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 MAX_BASE_SEGMENTS = 8_000
-MAX_ACTIVE_LINES = 5_000
+# Lines drawn per kind of partnership with news, the most recent first: the rest would
+# only thicken the same strokes, and the page must stay light at 100,000 items.
+MAX_ACTIVE_LINES = 2_000
 _ENDS = ["a_lat", "a_lon", "b_lat", "b_lon"]
 # (status test, legend label, colour, width): most recent drawn last, on top.
 _RECENCY = (
@@ -79,7 +81,8 @@ def add_network(fig: go.Figure, links: pd.DataFrame, unregistered: pd.DataFrame,
     for test, name, colour, width in _RECENCY:
         chosen = with_news[with_news["status"].eq("active") == (test == "active")]
         add_lines(fig, chosen.head(MAX_ACTIVE_LINES), label(name), colour, width)
-    add_lines(fig, unregistered, label("News pairs not in the registry"), UNREGISTERED_COLOUR, 2.0)
+    newest = unregistered.sort_values("last_activity", ascending=False).head(MAX_ACTIVE_LINES)
+    add_lines(fig, newest, label("News pairs not in the registry"), UNREGISTERED_COLOUR, 2.0)
 
 
 def add_lines(fig: go.Figure, ends: pd.DataFrame, name: str, colour: str, width: float) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from partnerdash.charts.map import partnership_map
+from partnerdash.charts.network import MAX_ACTIVE_LINES
 from partnerdash.views.chart import show
 from partnerdash.views.context import context
 from partnerdash.views.sidebar import selection_to_municipality
@@ -27,6 +28,10 @@ def world_map() -> None:
     ]
     if picked and tuple(picked) != tuple(st.session_state.get("municipality", ())):
         selection_to_municipality(picked)
+    if network is not None:
+        with_news = int((network.links["news_items"] > 0).sum()) + len(network.unregistered)
+        if with_news > 2 * MAX_ACTIVE_LINES:
+            st.caption(t("lines_capped", shown=t.number(MAX_ACTIVE_LINES), total=t.number(with_news)))
     places = ctx.view.places
     unresolved = places[places["canonical"].isna() & ~places["dateline"]]
     if len(unresolved):
