@@ -9,9 +9,11 @@ second); otherwise in a temporary folder, and then built once per session
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from geopy.location import Location
 
 from partnerdash import settings
 from partnerdash.geocode.gazetteer import Gazetteer, Sources
@@ -35,3 +37,16 @@ def gazetteer(gazetteer_cache_dir: Path) -> Gazetteer:
 @pytest.fixture(scope="session")
 def offline(gazetteer: Gazetteer) -> OfflineGeocoder:
     return OfflineGeocoder(gazetteer, load_overrides(DATA / "places_overrides.csv"))
+
+
+class FakeFallback:
+    """Stands in for the OfflineGeocoder, so these tests need no gazetteer."""
+
+    def geocode(
+        self,
+        query: str,
+        exactly_one: bool = True,
+        country_codes: str | Sequence[str] | None = None,
+        timeout: float | None = None,
+    ) -> Location | list[Location] | None:
+        return Location(f"{query} (offline)", (1.0, 2.0), {"resolved_by": "offline"})

@@ -20,6 +20,7 @@ from geopy.exc import (
     GeocoderUnavailable,
 )
 from geopy.location import Location
+from tests.geocode.conftest import FakeFallback
 
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.online import CachedGeocoder, GeocoderFallbackWarning, cache_key, make_geocoder
@@ -49,19 +50,6 @@ class FakeGeocoder:
         if not found:
             return None
         return found[0] if exactly_one else found
-
-
-class FakeFallback:
-    """Stands in for the OfflineGeocoder, so these tests need no gazetteer."""
-
-    def geocode(
-        self,
-        query: str,
-        exactly_one: bool = True,
-        country_codes: str | Sequence[str] | None = None,
-        timeout: float | None = None,
-    ) -> Location | list[Location] | None:
-        return Location(f"{query} (offline)", (1.0, 2.0), {"resolved_by": "offline"})
 
 
 def cached(fake: FakeGeocoder, path: Path, max_retries: int = 0) -> CachedGeocoder:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from geopy.geocoders import Nominatim
-from geopy.location import Location
+from tests.geocode.conftest import FakeFallback
 
 from partnerdash.geocode.online import CachedGeocoder, GeocoderFallbackWarning, cache_key
 
@@ -64,21 +64,10 @@ def service() -> Iterator[tuple[str, type[Service]]]:
     server.server_close()
 
 
-class Fallback:
-    def geocode(
-        self,
-        query: str,
-        exactly_one: bool = True,
-        country_codes: str | Sequence[str] | None = None,
-        timeout: float | None = None,
-    ) -> Location | list[Location] | None:
-        return Location(f"{query} (offline)", (1.0, 2.0), {"resolved_by": "offline"})
-
-
 def geocoder(domain: str, cache: Path) -> CachedGeocoder:
     client = Nominatim(user_agent="partnerdash-tests", domain=domain, scheme="http", timeout=0.5)
     return CachedGeocoder(
-        client, cache, 0, fallback=Fallback(), max_retries=0, error_wait_seconds=0, service="nominatim"
+        client, cache, 0, fallback=FakeFallback(), max_retries=0, error_wait_seconds=0, service="nominatim"
     )
 
 

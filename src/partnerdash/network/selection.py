@@ -69,16 +69,14 @@ def select(
 ) -> NetworkView:
     reference = reference_date(filters, all_events)
     links = network.links[_geography(network.links, filters)]
+    unregistered = network.unregistered[_geography(network.unregistered, filters)]
     if len(events_in_view) < len(all_events):
-        links = _recount(links, activity, set(events_in_view["event_id"]), reference, active_months)
+        shown = set(events_in_view["event_id"])
+        links = _recount(links, activity, shown, reference, active_months)
+        unregistered = unregistered[[not shown.isdisjoint(ids) for ids in unregistered["event_ids"]]]
     else:
         links = links.copy()
         links["months_quiet"], links["status"] = status(links["last_activity"], reference, active_months)
-    unregistered = network.unregistered
-    unregistered = unregistered[_geography(unregistered, filters)]
-    if len(events_in_view) < len(all_events):
-        shown = set(events_in_view["event_id"])
-        unregistered = unregistered[[not shown.isdisjoint(ids) for ids in unregistered["event_ids"]]]
     return NetworkView(links, unregistered, reference, len(network.links))
 
 
