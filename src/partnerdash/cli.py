@@ -165,7 +165,7 @@ def _write_events(dataset: Dataset, out: BinaryIO, fmt: str) -> None:
 
 
 def _places_by_event(dataset: Dataset) -> list[list[dict[str, Any]]]:
-    columns = ["name", "canonical", "kind", "country", "lat", "lon", "dateline"]
+    columns = ["name", "canonical", "kind", "country", "lat", "lon", "dateline", "confidence", "evidence"]
     grouped = {
         event: list(output.records(group[columns]))
         for event, group in dataset.places.groupby("event_id", sort=False)

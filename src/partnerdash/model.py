@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 
 from partnerdash import schema
-from partnerdash.extract.places import FoundPlace, ItemPlaces
 from partnerdash.geocode.regions import world_region
+from partnerdash.geocode.resolve import FoundPlace, ItemPlaces
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -36,6 +36,8 @@ def place_row(event: str, found: FoundPlace, state_name: StateName) -> dict[str,
         "name": found.name,
         "dateline": found.dateline,
         "confidence": found.confidence,
+        "evidence": found.evidence or None,
+        "uncertain": found.uncertain,
         "resolved_by": found.resolved_by,
         "unresolved_reason": found.unresolved_reason,
     }

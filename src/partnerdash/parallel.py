@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from partnerdash.extract.items import extract_items
-from partnerdash.extract.places import ItemPlaces, PlaceFinder
+from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.load import RawItem, load_paths
 from partnerdash.pipeline import default_finder, find_places
 

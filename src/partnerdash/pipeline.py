@@ -20,12 +20,12 @@ import pandas as pd
 
 from partnerdash import schema, settings
 from partnerdash.extract.items import extract_items
-from partnerdash.extract.places import ItemPlaces, PlaceFinder
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.complete import complete_online
 from partnerdash.geocode.gazetteer import Place, admin1_name, default_gazetteer
 from partnerdash.geocode.online import Geocoder, make_geocoder
 from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
+from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
 from partnerdash.model import tables
@@ -71,16 +71,25 @@ def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], l
 
 def default_finder() -> PlaceFinder:
     places, _ = override_places()
-    return PlaceFinder(default_gazetteer(), places, default_rules())
+    include = settings.get("include_uncertain").strip().lower() in {"1", "true", "yes"}
+    return PlaceFinder(default_gazetteer(), places, default_rules(), include_uncertain=include)
 
 
 def find_places(
-    items: Sequence[RawItem], finder: PlaceFinder, progress: Progress[RawItem] | None = None
+    items: Sequence[RawItem],
+    finder: PlaceFinder,
+    progress: Progress[RawItem] | None = None,
+    langs: Sequence[str] | None = None,
 ) -> list[ItemPlaces]:
+    """Each item's places; ``langs``: the items' languages, if already known."""
     stream = progress(items, len(items)) if progress else iter(items)
     return [
-        finder.find({"title": i.title, "caption": i.caption or "", "summary": i.summary}, i.dateline_place)
-        for i in stream
+        finder.find(
+            {"title": i.title, "caption": i.caption or "", "summary": i.summary},
+            i.dateline_place,
+            langs[n] if langs else None,
+        )
+        for n, i in enumerate(stream)
     ]
 
 
@@ -95,7 +104,7 @@ def build(
     loaded = load_documents(docs)
     records, date_warnings = extract_items(loaded.items)
     finder = finder or default_finder()
-    found = find_places(loaded.items, finder, progress)
+    found = find_places(loaded.items, finder, progress, [r["lang"] for r in records])
     geocode_warnings: list[LoadWarning] = []
     if online is not None:
         found, problems = complete_online(found, online)

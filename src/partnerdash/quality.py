@@ -186,7 +186,11 @@ def evaluate(dataset: Dataset, key: Mapping[str, Any]) -> Scores:
             scores.misses.append(f"item not loaded: “{title[:50]}”")
             continue
         event_id = events.loc[title, "event_id"]
-        places = dataset.places[(dataset.places["event_id"] == event_id) & ~dataset.places["dateline"]]
+        places = dataset.places[
+            (dataset.places["event_id"] == event_id)
+            & ~dataset.places["dateline"]
+            & ~dataset.places["uncertain"]
+        ]
         partnerships = dataset.partnerships[dataset.partnerships["event_id"] == event_id]
         predicted = [
             Predicted(str(r.name), _text(r.canonical), _text(r.kind), _text(r.country))

@@ -51,6 +51,8 @@ PLACES: Mapping[str, str] = {
     "geonameid": "Int64",
     "resolved_by": STR,
     "confidence": "float64",
+    "evidence": STR,  # the signals that decided it: "cue, home, ordinary word (0.4)"
+    "uncertain": "bool",  # scored below the threshold: listed, not placed or counted
     "unresolved_reason": STR,
     "dateline": "bool",
 }

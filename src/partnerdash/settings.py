@@ -56,6 +56,11 @@ SETTINGS: tuple[Setting, ...] = (
         "1.0",
         "Seconds between online geocoder requests (Nominatim allows 1 per second).",
     ),
+    Setting(
+        "include_uncertain",
+        "false",
+        "true: also place and count names scored below the place model's threshold (uncertain).",
+    ),
     Setting("max_upload_mb", "50", "Largest file the dashboard accepts as an upload, in MB."),
     Setting(
         "registry",

@@ -86,3 +86,39 @@ def test_older_neighbour_is_used_when_no_newer_item_has_a_date() -> None:
 
 def test_a_lone_yearless_date_stays_unknown() -> None:
     assert infer_years([PartialDate(2, 4, None)], [None]) == [(None, False)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "places"),
+    [
+        ("Bonn/Neumarkt, 3. Mai 2019. Text", ("Bonn", "Neumarkt")),
+        ("Bonn/ Washington, 25 October 2022. Text", ("Bonn", "Washington")),
+        ("Bonn, 25 October 2022. Text", ("Bonn",)),
+    ],
+)
+def test_a_shared_dateline_names_its_first_place(paragraph: str, places: tuple[str, ...]) -> None:
+    dateline = parse_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.places, dateline.rest) == (places[0], places, "Text")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "day"),
+    [
+        ("Bonn, 12. März 20", PartialDate(12, 3, None)),
+        ("Bonn, 12.03.2", PartialDate(12, 3, None)),
+        ("Bonn, March 12, 201", PartialDate(12, 3, None)),
+        ("Bonn, 12. März", PartialDate(12, 3, None)),
+        ("Bonn, 3. Mai 2019", PartialDate(3, 5, 2019)),
+    ],
+)
+def test_a_dateline_cut_off_inside_its_year_has_no_year(paragraph: str, day: PartialDate) -> None:
+    dateline = parse_dateline(paragraph)
+    assert dateline is not None
+    assert dateline.date == day
+    assert dateline.rest == ""
+    assert parse_date(dateline.text) == day  # as the listing keeps it for the item
+
+
+def test_digits_after_a_date_are_a_cut_year_only_at_the_very_end() -> None:
+    assert parse_dateline("Bonn, 3 May 20 participants met.") is None

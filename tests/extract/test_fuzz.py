@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from partnerdash.extract.dates import PartialDate, infer_years, parse_date, parse_dateline
 from partnerdash.extract.mentions import Mention
 from partnerdash.extract.pairs import find_pairs
-from partnerdash.extract.places import PlaceFinder
 from partnerdash.extract.rules import default_rules
+from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.load import RawItem, split_dateline
 from partnerdash.pipeline import default_finder
 

@@ -44,8 +44,11 @@ _DATE_ANY = "|".join(f"(?:{form})".replace("?P<", "?P<x") for form in _FORMS)
 _DATE_ANY = re.sub(r"\?P<x\w+>", "", _DATE_ANY)
 
 # "Bonn, 15 December 2023. The restoration ..." — a place, a comma, a date, a full stop.
+# Places may be shared ("Bonn/Neumarkt", "Bonn/ Washington"). A page cut off inside the
+# year ("Bonn, 12. März 20") ends with a few digits: the date is then read without a year.
 DATELINE = re.compile(
-    rf"^(?P<place>[^\W\d][\w'’ .-]{{0,40}}?),\s+(?P<date>{_DATE_ANY})\s*(?:[.:–—-]\s*|$)",
+    rf"^(?P<place>[^\W\d][\w'’ ./-]{{0,40}}?),\s+(?P<date>{_DATE_ANY})"
+    r"(?:,?\s*\d{1,3}\s*$|\s*(?:[.:–—-]\s*|$))",
     re.IGNORECASE,
 )
 
@@ -97,9 +100,14 @@ def _from_match(match: re.Match[str]) -> PartialDate | None:
 
 @dataclass(frozen=True)
 class Dateline:
+    """``place`` is the first of ``places``; ``text`` is place and date as written,
+    without the digits of a year cut short, so that :func:`parse_date` reads it."""
+
     place: str
     date: PartialDate
     rest: str
+    places: tuple[str, ...] = ()
+    text: str = ""
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -110,7 +118,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     parsed = parse_date(match.group("date"))
     if parsed is None:
         return None
-    return Dateline(match.group("place").strip(), parsed, paragraph[match.end() :].strip())
+    places = tuple(name.strip() for name in match.group("place").split("/") if name.strip())
+    return Dateline(
+        places[0], parsed, paragraph[match.end() :].strip(), places, paragraph[: match.end("date")]
+    )
 
 
 def infer_years(

@@ -26,6 +26,9 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     names_of_things: frozenset[str]
     place_cues: frozenset[str]
     place_neighbours: frozenset[str]
+    articles: frozenset[str]
+    district_before: frozenset[str]
+    district_after: frozenset[str]
     unresolved_cue: re.Pattern[str]
     pair_cue: re.Pattern[str]
     min_population: int
@@ -50,6 +53,9 @@ def read_rules(path: Path) -> PlaceRules:
         names_of_things=_keys(table, "names_of_things"),
         place_cues=_keys(table, "place_cues"),
         place_neighbours=_keys(table, "place_neighbours"),
+        articles=_keys(table, "articles"),
+        district_before=_keys(table, "district_before"),
+        district_after=_keys(table, "district_after"),
         unresolved_cue=_phrase_pattern(list(table.get("unresolved_cues", []))),
         pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
         min_population=int(table.get("min_population_unsupported", 100_000)),

@@ -14,9 +14,9 @@ from typing import Any
 
 from geopy.location import Location
 
-from partnerdash.extract.places import FoundPlace, ItemPlaces
 from partnerdash.geocode.gazetteer import Place, default_gazetteer
 from partnerdash.geocode.online import Geocoder
+from partnerdash.geocode.resolve import FoundPlace, ItemPlaces
 
 ONLINE_CONFIDENCE = 0.7
 

@@ -35,7 +35,8 @@ def split_dateline(item: RawItem) -> RawItem:
         item,
         summary=dateline.rest,
         dateline_place=dateline.place,
-        date_text=item.date_text or item.summary[: len(item.summary) - len(dateline.rest)],
+        dateline_places=dateline.places,
+        date_text=item.date_text or dateline.text,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -44,7 +45,9 @@ class RawItem:
     """One news item as a loader found it, before any interpretation.
 
     ``date_text`` is the date as written (a dateline, a feed's date, a table cell);
-    ``year_hint`` is the year heading of the page section the item stood under.
+    ``year_hint`` is the year heading of the page section the item stood under;
+    ``dateline_places`` are all the places of a shared dateline ("Bonn/Neumarkt"),
+    ``dateline_place`` the first of them.
     """
 
     source: str
@@ -57,6 +60,7 @@ class RawItem:
     lang: str | None = None
     year_hint: int | None = None
     dateline_place: str | None = None
+    dateline_places: tuple[str, ...] = ()
     from_listing: bool = False
 
 
@@ -68,3 +72,9 @@ class LoadResult:
     def extend(self, other: LoadResult) -> None:
         self.items.extend(other.items)
         self.warnings.extend(other.warnings)
+
+
+def first_sentence(text: str) -> str:
+    """A title for an item that has none: the start of its text."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return sentence[:120]

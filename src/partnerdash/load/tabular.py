@@ -17,7 +17,7 @@ import pandas as pd
 
 from partnerdash import settings
 from partnerdash.load.html import html_to_text
-from partnerdash.load.items import LoadError, LoadResult, LoadWarning, RawItem
+from partnerdash.load.items import LoadError, LoadResult, LoadWarning, RawItem, first_sentence
 
 FIELDS = ("title", "date", "summary", "caption", "url", "lang", "source")
 _DELIMITERS = ",;\t|"
@@ -68,7 +68,7 @@ def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResul
         # Rows of JSON may each name their fields differently; match per row.
         cells = {header_key(str(k)): v for k, v in record.items()}
         values = {field: _cell(cells.get(key)) for field, key in match_columns(record).items()}
-        title = values.get("title") or _first_sentence(values.get("summary") or "")
+        title = values.get("title") or first_sentence(values.get("summary") or "")
         if not title:
             result.warnings.append(LoadWarning(source, "a row without a title or text; skipped", position))
             continue
@@ -99,11 +99,6 @@ def _cell(value: Any) -> str | None:
 
 def _frame_records(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def _first_sentence(text: str) -> str:
-    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    return sentence[:120]
 
 
 def looks_tabular(text: str) -> bool:

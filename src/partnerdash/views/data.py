@@ -17,11 +17,11 @@ from pathlib import Path
 import streamlit as st
 
 from partnerdash import settings
-from partnerdash.extract.places import PlaceFinder
 from partnerdash.extract.rules import default_rules
 from partnerdash.filters import options
 from partnerdash.geocode.gazetteer import default_gazetteer
 from partnerdash.geocode.overrides import default_path as overrides_path
+from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.load import Document
 from partnerdash.load.items import LoadError, LoadWarning
 from partnerdash.load.sources import documents

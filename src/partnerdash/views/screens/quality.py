@@ -67,6 +67,7 @@ def quality() -> None:
             .agg(
                 count=("event_id", "nunique"),
                 reason=("unresolved_reason", "first"),
+                evidence=("evidence", "first"),
                 example=("title", "first"),
             )
             .reset_index()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from partnerdash.extract.places import ItemPlaces, PlaceFinder
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.gazetteer import Place
+from partnerdash.geocode.resolve import FoundPlace, ItemPlaces, PlaceFinder
 from partnerdash.pipeline import default_finder
 
 
@@ -161,3 +163,58 @@ def test_an_unknown_name_stops_before_the_country_that_follows_it(finder: PlaceF
     )
     assert [(f.name, f.place) for f in result.places if f.place is None] == [("Qaryat Zzyzx", None)]
     assert pairs(result) == [("Ensdorf", "Qaryat Zzyzx")]
+
+
+def _place(result: ItemPlaces, name: str) -> FoundPlace:
+    return next(f for f in result.places if f.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Die Welt schaut auf die Kommunen, die am Ende der Debatte zur Stelle waren.", "Welt"),
+        ("Am Ende des Treffens unterzeichneten beide Städte die Erklärung.", "Ende"),
+        ("Most of the mayors agreed.", "Most"),
+    ],
+)
+def test_a_capitalised_ordinary_word_is_no_place_without_evidence(
+    finder: PlaceFinder, text: str, word: str
+) -> None:
+    assert word not in resolved(find(finder, text))
+
+
+def test_every_place_carries_its_confidence_and_evidence(finder: PlaceFinder) -> None:
+    result = find(finder, "Die Delegation aus Leipzig reiste in die Partnerstadt Kiew.")
+    leipzig = _place(result, "Leipzig")
+    assert leipzig.confidence >= finder.model.threshold
+    assert "cue" in leipzig.evidence
+    assert "home" in leipzig.evidence
+
+
+def test_a_country_the_text_ties_a_name_to_wins(finder: PlaceFinder) -> None:
+    result = find(finder, "Die Stadt Tenkodogo in Burkina Faso pflegt Beziehungen nach Hofheim.")
+    assert resolved(result)["Tenkodogo"] == ("Tenkodogo", "municipality", "BF")
+
+
+def test_a_name_tied_to_a_country_that_lacks_it_is_unresolved_with_the_reason(finder: PlaceFinder) -> None:
+    # The gazetteer's Padang lies in Indonesia (and elsewhere), none in Kenya.
+    result = find(finder, "Die Partnerstadt Padang (Kenia) lud ein.")
+    padang = _place(result, "Padang")
+    assert padang.place is None
+    assert "Kenia" in str(padang.unresolved_reason) or "Kenya" in str(padang.unresolved_reason)
+
+
+def test_a_town_after_a_district_word_names_the_district(finder: PlaceFinder) -> None:
+    result = find(finder, "Der Landkreis Unna und der Partnerkreis Bielsko-Biala trafen sich.")
+    assert resolved(result)["Unna"][1] == "region"
+
+
+def test_uncertain_places_are_listed_not_placed() -> None:
+    base = default_finder()
+    strict = PlaceFinder(base.gazetteer, base.overrides, base.rules, replace(base.model, threshold=0.999))
+    result = strict.find({"summary": "Herrenberg feierte."})
+    herrenberg = _place(result, "Herrenberg")
+    assert herrenberg.uncertain
+    assert herrenberg.place is None
+    assert herrenberg.candidate is not None
+    assert herrenberg.candidate.country == "DE"

@@ -1,0 +1,51 @@
+"""Place finding and pairs on the development corpus (../shared/corpus/dev), by language.
+
+Run: .venv/bin/python bench/dev.py [--lines]   (--lines: every miss, extra and misplaced place)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from partnerdash.devcorpus import DevScores, corpus_dir, found_places, read_corpus, score_item
+from partnerdash.pipeline import default_finder
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def dev_scores() -> dict[str, DevScores] | None:
+    """Scores per language and over all items; None if the corpus is not beside the checkout."""
+    folder = corpus_dir(ROOT)
+    if not folder.exists():
+        return None
+    finder = default_finder()
+    scores = {"de": DevScores(), "en": DevScores(), "all": DevScores()}
+    for item in read_corpus(folder):
+        found = finder.find({"title": item.title, "summary": item.text}, None, item.lang)
+        pairs = [(p.a.name, p.b.name) for p in found.pairs]
+        places = found_places(found.places) + found_places(
+            [p for p in found.places if p.uncertain], certain=False
+        )
+        item_scores = score_item(item, places, pairs)
+        scores[item.lang].add(item_scores)
+        scores["all"].add(item_scores)
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", action="store_true", help="print every miss and extra")
+    args = parser.parse_args()
+    scores = dev_scores()
+    if scores is None:
+        sys.exit(f"needs the development corpus at {corpus_dir(ROOT)}")
+    for lang, score in scores.items():
+        print(f"{lang:3s} {score.summary()}")
+    if args.lines:
+        print("\n".join(scores["all"].lines))
+
+
+if __name__ == "__main__":
+    main()

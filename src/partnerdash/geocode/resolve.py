@@ -1,0 +1,508 @@
+"""Which places an item names, each resolved in the item's own context and scored.
+
+Extraction finds the names (``extract.mentions``) and the partnerships stated between
+them (``extract.pairs``); this module decides, in one place, what each name is:
+
+1. **Which place.** A name the text ties to a country ("Tenkodogo in Burkina Faso",
+   "Padang (Indonesia)") is only ever a place of that country — none there, and it is
+   unresolved with that reason. Otherwise the countries the item names win, then the
+   home country, then population. A name matched only as another place's alternate
+   name, in a country the item does not name while it names others, is unresolved
+   ("Al Mohammara … Lebanon" is not Khorramshahr, Iran).
+2. **How sure.** Every place gets a ``confidence`` from the evidence for and against it
+   (a logistic model over the signals of :class:`Signals`, weights in
+   ``data/place_model.toml``, fitted on the development corpus by
+   ``bench/fit_places.py``). The strongest signal against is an ordinary word: a
+   capitalised token used far more often in the item's language than the size of the
+   place explains (:mod:`partnerdash.geocode.lexicon`). Places below the model's
+   threshold are *uncertain*: listed with their evidence, not placed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Protocol
+
+from partnerdash import settings
+from partnerdash.extract.lang import detect_language
+from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
+from partnerdash.extract.pairs import PairLink, find_pairs
+from partnerdash.extract.rules import PlaceRules
+from partnerdash.geocode.gazetteer import Place
+from partnerdash.geocode.lexicon import excess
+from partnerdash.geocode.normalize import normalize
+
+FIELDS = ("title", "caption", "summary")
+_NAMED_COUNTRY_MARGIN = 100
+_CANDIDATE_CACHE = 200_000
+# "Tenkodogo in Burkina Faso", "Padang (Indonesia)", "Eckernförde in Schleswig-Holstein",
+# "Kumasi, Ghana": what may stand between a name and the country or region it lies in.
+_TIE = re.compile(
+    r"\s*(?:\(\s*|,\s*|/\s*|\s(?:in|im|in der|in the|near|bei|nahe)\s+(?:(?:the|der|dem|den)\s+)?)",
+    re.IGNORECASE,
+)
+_MAX_TIE_GAP = 24
+
+
+class Gazetteer(Protocol):
+    def names(self) -> Sequence[str]: ...
+
+    def lookup(self, normalized: str) -> list[Place]: ...
+
+
+Signals = tuple[tuple[str, float], ...]
+"""The evidence on one place: (signal, value) for each signal that is present."""
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    """One place of one item: as written, and what it was resolved to (if anything).
+
+    ``uncertain``: the best candidate scored below the threshold; ``place`` is then None
+    and ``candidate`` holds what it would have been.
+    """
+
+    name: str
+    key: str
+    place: Place | None
+    resolved_by: str | None
+    confidence: float
+    unresolved_reason: str | None = None
+    dateline: bool = False
+    field: str = ""
+    start: int = 0
+    signals: Signals = ()
+    uncertain: bool = False
+    candidate: Place | None = None
+
+    @property
+    def evidence(self) -> str:
+        """The signals that decided it, for people: "cue, pair, ordinary word (2.1)"."""
+        return ", ".join(name if value == 1 else f"{name} ({value:.1f})" for name, value in self.signals)
+
+
+@dataclass(frozen=True)
+class FoundPair:
+    a: FoundPlace
+    b: FoundPlace
+    phrase: str
+
+
+@dataclass(frozen=True)
+class ItemPlaces:
+    places: list[FoundPlace]
+    pairs: list[FoundPair]
+
+
+@dataclass(frozen=True)
+class PlaceModel:
+    """Weights of the evidence signals and the thresholds, from ``data/place_model.toml``."""
+
+    intercept: float
+    weights: Mapping[str, float]
+    threshold: float
+    floor: float
+    offsets: Mapping[str, float]
+    country_confidence: float = 0.95
+
+    def confidence(self, signals: Signals) -> float:
+        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in signals)
+        return 1 / (1 + math.exp(-score))
+
+
+def read_model(text: str) -> PlaceModel:
+    table = tomllib.loads(text)
+    return PlaceModel(
+        intercept=float(table["intercept"]),
+        weights={str(k): float(v) for k, v in table["weights"].items()},
+        threshold=float(table["threshold"]),
+        floor=float(table["floor"]),
+        offsets={str(k): float(v) for k, v in table["lexicon_offset"].items()},
+    )
+
+
+@cache
+def default_model() -> PlaceModel:
+    return read_model(settings.resource("place_model.toml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Field:
+    name: str
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+
+
+@dataclass
+class _Item:
+    """One item while it is resolved: its fields, language, context and partnership sides."""
+
+    fields: list[_Field]
+    lang: str
+    context: _Context
+    paired: set[int] = field(default_factory=set)
+    ties: dict[int, Place] = field(default_factory=dict)
+
+
+class PlaceFinder:
+    """Finds and resolves the places of items against a gazetteer and overrides."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        overrides: Mapping[str, Sequence[Place]],
+        rules: PlaceRules,
+        model: PlaceModel | None = None,
+        include_uncertain: bool = False,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.overrides = {normalize(name): list(places) for name, places in overrides.items()}
+        self.rules = rules
+        self.model = model or default_model()
+        self.include_uncertain = include_uncertain
+        self.index = NameIndex(gazetteer.names(), sorted(self.overrides))
+        # The same few thousand names recur across an archive: look each up once.
+        self._candidates: dict[str, tuple[list[Place], str]] = {}
+
+    def find(
+        self, fields: Mapping[str, str], dateline_place: str | None = None, lang: str | None = None
+    ) -> ItemPlaces:
+        parts = []
+        for name in FIELDS:
+            text = fields.get(name) or ""
+            tokens, mentions = find_mentions(text, name, self.index, self.rules)
+            parts.append(_Field(name, text, tokens, mentions))
+        links = [link for f in parts for link in find_pairs(f.text, f.mentions, self.rules, self._kind)]
+        item = _Item(
+            parts,
+            lang or detect_language(" ".join(f.text for f in parts)),
+            _Context.of(self, [m for f in parts for m in f.mentions]),
+            {id(m) for link in links if link.stated for m in (link.a, link.b)},
+        )
+        for part in parts:
+            item.ties.update(self._ties(part))
+        resolved: dict[int, FoundPlace] = {}
+        for part in parts:
+            for mention in part.mentions:
+                found = self._resolve(mention, part, item)
+                if found is not None:
+                    resolved[id(mention)] = found
+        places = _distinct(list(resolved.values()), self._dateline(dateline_place))
+        pairs = _pairs(links, resolved, self.rules.home_country)
+        return ItemPlaces(places, pairs)
+
+    def _kind(self, mention: Mention) -> str | None:
+        candidates, _ = self.candidates(mention.key)
+        return candidates[0].kind if candidates else None
+
+    def candidates(self, key: str) -> tuple[list[Place], str]:
+        """Places named ``key``, from the overrides if they have it, else the gazetteer."""
+        known = self._candidates.get(key)
+        if known is None:
+            override = self.overrides.get(key)
+            known = (override, "override") if override else (self.gazetteer.lookup(key), "offline")
+            if len(self._candidates) < _CANDIDATE_CACHE:
+                self._candidates[key] = known
+        return known
+
+    def _ties(self, part: _Field) -> dict[int, Place]:
+        """Mentions the text ties to the country or region right after them."""
+        ties: dict[int, Place] = {}
+        for mention, after in zip(part.mentions, part.mentions[1:], strict=False):
+            gap = part.text[mention.end : after.start]
+            if len(gap) > _MAX_TIE_GAP or not _TIE.fullmatch(gap):
+                continue
+            candidates, _ = self.candidates(after.key)
+            if candidates and candidates[0].kind in ("country", "region"):
+                ties[id(mention)] = candidates[0]
+        return ties
+
+    def _resolve(self, mention: Mention, part: _Field, item: _Item) -> FoundPlace | None:
+        candidates, source = self.candidates(mention.key)
+        if not candidates:
+            reason = "not in the gazetteer; add it to places_overrides.csv"
+            return self._unresolved(mention, reason)
+        if source == "override":
+            best = _prefer(candidates, item.context.countries)
+            return self._found(mention, best, "override", 1.0, (("override", 1.0),))
+        top = candidates[0]
+        if top.kind != "municipality":
+            return self._found(
+                mention, top, source, self.model.country_confidence, (("country or region", 1.0),)
+            )
+        if _titled(part.tokens, mention, self.rules) or _thing_after(
+            part.text, part.tokens, mention, self.rules
+        ):
+            return None  # "Mayor Klein", "the Bonn Declaration": a person, a thing
+        tie = item.ties.get(id(mention))
+        explicit = tie is not None or id(mention) in item.paired or _cued(part.tokens, mention, self.rules)
+        chosen = self._choose(mention, candidates, item.context, tie, explicit)
+        if chosen is None or isinstance(chosen, str):
+            return None if chosen is None else self._unresolved(mention, chosen)
+        if _region_typed(part.tokens, mention, self.rules):
+            # "Landkreis Unna", "Baringo County": the district named after its town.
+            district = replace(chosen, kind="region")
+            return self._found(mention, district, source, self.model.country_confidence, (("district", 1.0),))
+        signals = self._signals(mention, part, item, chosen, tie)
+        confidence = self.model.confidence(signals)
+        if confidence < self.model.floor:
+            return None  # an ordinary word or a person's name: not worth listing
+        if confidence < self.model.threshold and not self.include_uncertain:
+            reason = f"uncertain: {chosen.name} ({chosen.country}) scored {confidence:.2f}"
+            return FoundPlace(
+                mention.text,
+                mention.key,
+                None,
+                None,
+                confidence,
+                reason,
+                field=mention.field,
+                start=mention.start,
+                signals=signals,
+                uncertain=True,
+                candidate=chosen,
+            )
+        return self._found(mention, chosen, source, confidence, signals)
+
+    def _choose(
+        self, mention: Mention, candidates: list[Place], context: _Context, tie: Place | None, explicit: bool
+    ) -> Place | str | None:
+        """The candidate the item's context points to, or why there is none (None: nothing
+        marks the name as a place and nothing fits — most likely an ordinary word)."""
+        if tie is not None:
+            there = [p for p in candidates if p.country == tie.country]
+            if not there:
+                where = ", ".join(sorted({p.country for p in candidates}))
+                return f"the text places “{mention.text}” in {tie.name}; the gazetteer has it only in {where}"
+            in_region = [p for p in there if tie.kind == "region" and tie.admin1 and p.admin1 == tie.admin1]
+            return (in_region or there)[0]
+        largest = max(p.population for p in candidates)
+        named = [p for p in candidates if p.country in context.countries]
+        # A village the item's country happens to have does not beat a city a hundred
+        # times its size elsewhere: "Leipzig" in news about Ukraine is still Leipzig.
+        if named and _NAMED_COUNTRY_MARGIN * named[0].population >= largest:
+            return named[0]
+        best = max(candidates, key=lambda p: self._rank(p, context))
+        if (
+            normalize(best.name) != mention.key
+            and context.foreign_countries
+            and best.country not in context.countries
+            and best.population < self.rules.min_population_elsewhere
+        ):
+            if not explicit:
+                return None
+            named_list = ", ".join(sorted(context.countries))
+            return (
+                f"“{mention.text}” is another name of {best.name} ({best.country}), "
+                f"but the item names {named_list}"
+            )
+        return best
+
+    def _rank(self, place: Place, context: _Context) -> tuple[bool, bool, int]:
+        in_area = (place.country, place.admin1) in context.areas
+        return (
+            in_area,
+            place.country == self.rules.home_country and place.population >= 1000,
+            place.population,
+        )
+
+    def _signals(
+        self, mention: Mention, part: _Field, item: _Item, place: Place, tie: Place | None
+    ) -> Signals:
+        rules, tokens, text = self.rules, part.tokens, part.text
+        first = tokens[mention.first]
+        one_word = mention.last - mention.first == 1
+        single = one_word and mention.key == first.key
+        before = _words_before(tokens, mention, 1)
+        present: dict[str, float] = {
+            "size": max(-1.5, min(3.0, math.log10(max(place.population, 1)) - 4)),
+            "cue": float(_cued(tokens, mention, rules)),
+            "pair": float(id(mention) in item.paired),
+            "tied": float(tie is not None),
+            "named country": float(place.country in item.context.foreign_countries),
+            "named region": float((place.country, place.admin1) in item.context.areas),
+            "home": float(place.country == rules.home_country),
+            "several words": float(not one_word),
+            "inflected": float(one_word and not single),
+            "alternate name": float(normalize(place.name) != mention.key),
+            "article": float(item.lang == "de" and bool(before) and before[0] in rules.articles),
+            "sentence start": float(_sentence_start(text, first)),
+            "name-like": float(_inside_longer_name(text, tokens, mention, rules)),
+            "acronym": float(mention.text.isupper() and len(mention.text) <= 4),
+        }
+        present["accent added"] = float(_accent_added(mention.text, place.name))
+        offset = self.model.offsets.get(item.lang)
+        if single and offset is not None:
+            ordinary = max(0.0, excess(mention.text, item.lang, place.population, offset))
+            # Where capitals carry no information (a sentence's first word) or the name is
+            # only another place's alias, an ordinary word is all the more likely a word.
+            present["ordinary word"] = ordinary
+            present["ordinary at sentence start"] = ordinary * present["sentence start"]
+            present["ordinary alias"] = ordinary * present["alternate name"]
+        return tuple((name, round(value, 2)) for name, value in present.items() if value)
+
+    def _unresolved(self, mention: Mention, reason: str) -> FoundPlace:
+        return FoundPlace(
+            mention.text, mention.key, None, None, 0.0, reason, field=mention.field, start=mention.start
+        )
+
+    def _found(
+        self, mention: Mention, place: Place, source: str, confidence: float, signals: Signals
+    ) -> FoundPlace:
+        return FoundPlace(
+            mention.text,
+            mention.key,
+            place,
+            source,
+            round(confidence, 3),
+            field=mention.field,
+            start=mention.start,
+            signals=signals,
+        )
+
+    def _dateline(self, name: str | None) -> FoundPlace | None:
+        if not name:
+            return None
+        key = normalize(name)
+        candidates, source = self.candidates(key)
+        if not candidates:
+            reason = "dateline place not in the gazetteer"
+            return FoundPlace(name, key, None, None, 0.0, reason, dateline=True, field="dateline")
+        home = [p for p in candidates if p.country == self.rules.home_country]
+        return FoundPlace(name, key, (home or candidates)[0], source, 0.9, dateline=True, field="dateline")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the item as a whole says about where it is: its countries and regions."""
+
+    countries: frozenset[str]
+    foreign_countries: frozenset[str]
+    areas: frozenset[tuple[str, str]]
+
+    @classmethod
+    def of(cls, finder: PlaceFinder, mentions: list[Mention]) -> _Context:
+        countries: set[str] = set()
+        areas: set[tuple[str, str]] = set()
+        for mention in mentions:
+            candidates, _ = finder.candidates(mention.key)
+            if not candidates or candidates[0].kind == "municipality":
+                continue
+            top = candidates[0]
+            countries.add(top.country)
+            if top.kind == "region" and top.admin1:
+                areas.add((top.country, top.admin1))
+        foreign = frozenset(countries - {finder.rules.home_country})
+        return cls(frozenset(countries), foreign, frozenset(areas))
+
+
+def _prefer(candidates: list[Place], countries: frozenset[str]) -> Place:
+    return next((p for p in candidates if p.country in countries), candidates[0])
+
+
+def _words_before(tokens: list[Token], mention: Mention, count: int) -> list[str]:
+    return [t.key for t in tokens[max(0, mention.first - count) : mention.first]]
+
+
+def _cued(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    before = _words_before(tokens, mention, rules.longest_cue)
+    return any(" ".join(before[-n:]) in rules.place_cues for n in range(1, len(before) + 1))
+
+
+def _accent_added(written: str, name: str) -> bool:
+    """The text writes a letter with a diacritic that the place's own name lacks: "Länder"
+    is not Lander (Venezuela), "Tür" not Tur. Writing one without ("Dusseldorf") is common."""
+    return bool({c for c in written.casefold() if not c.isascii()} - set(name.casefold()))
+
+
+def _region_typed(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A district's type word stands right before or after the name."""
+    before = _words_before(tokens, mention, 1)
+    after = tokens[mention.last].key if mention.last < len(tokens) else ""
+    return bool(before and before[0] in rules.district_before) or after in rules.district_after
+
+
+def _titled(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A person's title before it: "Mayor Klein", "Frau Sankt"."""
+    before = _words_before(tokens, mention, rules.longest_cue)
+    return any(" ".join(before[-n:]) in rules.person_titles for n in range(1, len(before) + 1))
+
+
+def _thing_after(text: str, tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A word after it that makes it the name of something else: "Bonn Declaration"."""
+    after = tokens[mention.last] if mention.last < len(tokens) else None
+    return after is not None and after.key in rules.names_of_things and text[mention.end : after.start] == " "
+
+
+def _inside_longer_name(text: str, tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """Whether the name runs on into other capitalised words, as people's names do."""
+    neighbours = []
+    if mention.first > 0 and text[tokens[mention.first - 1].end : mention.start] == " ":
+        neighbours.append(tokens[mention.first - 1])
+    if mention.last < len(tokens) and text[mention.end : tokens[mention.last].start] == " ":
+        neighbours.append(tokens[mention.last])
+    return any(
+        t.capitalised and t.key not in rules.place_neighbours and not _sentence_start(text, t)
+        for t in neighbours
+    )
+
+
+def _sentence_start(text: str, token: Token) -> bool:
+    # Walk back over the spaces rather than copy the text before: a copy per word is
+    # quadratic on a long text.
+    end = token.start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end == 0 or text[end - 1] in '.!?:;"“„«('
+
+
+def _distinct(found: list[FoundPlace], dateline: FoundPlace | None) -> list[FoundPlace]:
+    """Each place once per item, as first written; the dateline's only if not named too."""
+    seen: dict[tuple[object, ...], FoundPlace] = {}
+    for place in found:
+        seen.setdefault(_identity(place), place)
+    if dateline is not None and _identity(dateline) not in seen:
+        return [dateline, *seen.values()]
+    return list(seen.values())
+
+
+def _identity(found: FoundPlace) -> tuple[object, ...]:
+    if found.place is None:
+        return ("unresolved", found.key)
+    return (found.place.kind, found.place.country, found.place.name, round(found.place.lat, 2))
+
+
+def _pairs(links: list[PairLink], resolved: Mapping[int, FoundPlace], home: str) -> list[FoundPair]:
+    pairs: list[FoundPair] = []
+    seen: set[frozenset[tuple[object, ...]]] = set()
+    for link in links:
+        a, b = resolved.get(id(link.a)), resolved.get(id(link.b))
+        if a is None or b is None or _identity(a) == _identity(b):
+            continue
+        if not link.stated and not _home_and_abroad(a, b, home):
+            continue
+        key = frozenset((_identity(a), _identity(b)))
+        if key in seen:
+            continue
+        seen.add(key)
+        if _country(b) == home and _country(a) != home:
+            a, b = b, a
+        pairs.append(FoundPair(a, b, link.phrase))
+    return pairs
+
+
+def _home_and_abroad(a: FoundPlace, b: FoundPlace, home: str) -> bool:
+    """One side a municipality at home, the other one abroad (or not yet placed)."""
+    sides = [_country(a), _country(b)]
+    kinds = {a.place.kind if a.place else "municipality", b.place.kind if b.place else "municipality"}
+    return kinds == {"municipality"} and sides.count(home) == 1
+
+
+def _country(found: FoundPlace) -> str | None:
+    return found.place.country if found.place else None
