@@ -246,6 +246,39 @@ def bench_registry(rows: list[tuple[str, str, str]], folder: Path, links: int, n
         )
 
 
+def bench_quality(rows: list[tuple[str, str, str]]) -> None:
+    """Quality beside speed, so speed never silently buys errors: the development corpus and
+    the twin towns (both from ../shared), and our own fixture keys, each in its own row."""
+    from bench.dev import dev_scores
+    from bench.twins import REGISTRY, measure, report_line, sample
+
+    scores = dev_scores()
+    if scores is None:
+        rows.append(("Development corpus (../shared/corpus/dev)", "absent: not measured", "—"))
+    else:
+        for lang in ("de", "en", "all"):
+            rows.append(
+                (
+                    f"Development corpus, {lang} items",
+                    scores[lang].summary(),
+                    "P/R/F1 ≥ 0.93/0.92/0.92; pairs F1 ≥ 0.80",
+                )
+            )
+    if REGISTRY.exists():
+        from partnerdash.pipeline import default_finder
+
+        rows.append(
+            (
+                "Twin towns of the shared registry as 400 short items (gazetteer only)",
+                report_line(measure(default_finder(), sample(REGISTRY), [], registry=False)),
+                "German side ≥ 0.95; partner > 161 km ≤ 1 %; pair ≥ 0.90",
+            )
+        )
+    from bench.quality import fixture_summary
+
+    rows.append(("Our own fixture keys (tests/fixtures/answers)", fixture_summary(), "P ≥ 0.90, R ≥ 0.95"))
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
@@ -266,6 +299,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bench_gazetteer(rows)
+        bench_quality(rows)
         speeds = bench_extraction(rows, folder, sizes)
         bench_baselines(rows, folder, sizes[1], speeds[sizes[1]])
         bench_parallel(rows, folder, sizes[1])

@@ -87,12 +87,24 @@ def tables(
             }
             for p in found.pairs
         )
-        events.append({**record, "event_id": ident, **_place_columns(rows), "n_pairs": len(found.pairs)})
+        events.append(
+            {
+                **record,
+                "event_id": ident,
+                **_place_columns(rows),
+                "n_pairs": len(found.pairs),
+                "other_partnerships": [f"{_shown(p.a)} – {_shown(p.b)}" for p in found.other_pairs],
+            }
+        )
     return (
         _frame(events, schema.EVENTS),
         _frame(places, schema.PLACES),
         _frame(pairs, schema.PARTNERSHIPS),
     )
+
+
+def _shown(found: FoundPlace) -> str:
+    return found.place.name if found.place else found.name
 
 
 def _place_columns(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from partnerdash.geocode.gazetteer import Place, admin1_name, default_gazetteer
 from partnerdash.geocode.online import Geocoder, make_geocoder
 from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
 from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
+from partnerdash.geocode.supplement import names_for
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
 from partnerdash.model import tables
@@ -72,7 +73,9 @@ def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], l
 def default_finder() -> PlaceFinder:
     places, _ = override_places()
     include = settings.get("include_uncertain").strip().lower() in {"1", "true", "yes"}
-    return PlaceFinder(default_gazetteer(), places, default_rules(), include_uncertain=include)
+    return PlaceFinder(
+        default_gazetteer(), places, default_rules(), include_uncertain=include, registry=names_for()
+    )
 
 
 def find_places(

@@ -35,6 +35,9 @@ EVENTS: Mapping[str, str] = {
     "n_municipalities": "int64",
     "n_countries": "int64",
     "n_pairs": "int64",
+    # Partnerships with a region or country as a side ("Rhineland-Palatinate – Rwanda"):
+    # kept with the item, apart from the municipal partnerships table.
+    "other_partnerships": LIST,
 }
 
 PLACES: Mapping[str, str] = {

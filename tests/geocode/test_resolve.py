@@ -132,7 +132,6 @@ def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> No
         ("", "Die Stadt Nürnberg und ihre Partnerstadt Charkiw helfen.", ("Nuremberg", "Kharkiv")),
         ("", "Die Klimapartnerschaft Würzburg – Mwanza zeigt Wirkung.", ("Würzburg", "Mwanza")),
         ("", "Leipzigs Partnerstadt Kiew braucht Hilfe.", ("Leipzig", "Kyiv")),
-        ("Rhineland-Palatinate – Rwanda: forty years", "", ("Rhineland-Palatinate", "Rwanda")),
     ],
 )
 def test_partnership_phrasings(finder: PlaceFinder, title: str, text: str, expected: tuple[str, str]) -> None:
@@ -218,3 +217,28 @@ def test_uncertain_places_are_listed_not_placed() -> None:
     assert herrenberg.place is None
     assert herrenberg.candidate is not None
     assert herrenberg.candidate.country == "DE"
+
+
+def test_states_of_other_countries_and_country_abbreviations_are_known(finder: PlaceFinder) -> None:
+    result = find(finder, "Officials from the US and the UK met delegates from California and Texas.")
+    places = resolved(result)
+    assert places["US"] == ("United States", "country", "US")
+    assert places["UK"] == ("United Kingdom", "country", "GB")
+    assert places["California"] == ("California", "region", "US")
+    assert places["Texas"][1:] == ("region", "US")
+
+
+def test_a_city_keeps_the_name_of_its_state_and_generic_division_names_are_no_places(
+    finder: PlaceFinder,
+) -> None:
+    result = find(finder, "The delegation travelled to Wien and spoke in the Centre of town.")
+    places = resolved(result)
+    assert places["Wien"] == ("Vienna", "municipality", "AT")
+    assert "Centre" not in places
+
+
+def test_a_region_country_partnership_is_kept_apart_from_municipal_pairs(finder: PlaceFinder) -> None:
+    result = finder.find({"title": "Rhineland-Palatinate – Rwanda: forty years", "summary": ""})
+    assert pairs(result) == []
+    other = [(p.a.place.name, p.b.place.name, p.kind) for p in result.other_pairs if p.a.place and p.b.place]
+    assert other == [("Rhineland-Palatinate", "Rwanda", "other")]

@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
 _JOIN = re.compile(r"(?: |\u00a0|-|‐)")
 _POSSESSIVE = re.compile(r"['’´]s$")
 _MAX_WORDS = 6
+_QUALIFIER = re.compile(r" ?(\([^()\n]{1,30}\))")
 _CONTINUES_CACHE = 500_000
 # Words of an unknown name after a cue: capitalised, or the small words inside names.
 _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
@@ -144,7 +145,21 @@ def _longest_name(
             best = Mention("", token.text, stem, token.start, token.end, i, i + 1)
     if best is not None and best.last == i + 1 and _POSSESSIVE.search(best.text):
         best.text = _POSSESSIVE.sub("", best.text)
-    return best
+    return _with_qualifier(text, tokens, best, index) if best is not None else None
+
+
+def _with_qualifier(text: str, tokens: list[Token], mention: Mention, index: NameIndex) -> Mention:
+    """The name with the bracketed river or region that is part of it: "Frankfurt (Oder)",
+    "Halle (Saale)" — if the index knows the longer name."""
+    bracket = _QUALIFIER.match(text, mention.end)
+    if bracket is None:
+        return mention
+    longer = normalize(text[mention.start : mention.end] + " " + bracket.group(1))
+    if longer not in index:
+        return mention
+    end = bracket.end()
+    last = next((k for k in range(mention.last, len(tokens)) if tokens[k].start >= end), len(tokens))
+    return Mention("", text[mention.start : end], longer, mention.start, end, mention.first, last)
 
 
 def _single_key(token: Token) -> str:

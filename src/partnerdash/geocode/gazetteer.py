@@ -341,6 +341,73 @@ def _add_regions(builder: _Builder, rows: Iterable[Mapping[str, str]]) -> None:
             builder.admin1_names[f"{place.country}.{place.admin1}"] = place.name
 
 
+_CITY_NAMING_ITS_REGION = 20_000
+
+
+def _add_subdivisions(builder: _Builder, skip: frozenset[str]) -> None:
+    """First-level divisions of every country (ISO 3166-2, from pycountry) as regions.
+
+    Without them a US state or a Ukrainian oblast in the news lands on a namesake town.
+    A name that divisions of several countries share ("Centre") is left out as generic,
+    and so is a division named like a city of its own country (the city keeps the
+    name: "Wien" is Vienna); a small town does not take a state's name (California).
+    pycountry has no coordinates: a US state gets its largest town's (GeoNames' US admin1
+    codes are the state codes), others their country's point, as countries do — the map
+    draws municipalities only.
+    """
+    try:
+        import pycountry
+    except ImportError:
+        return
+    towns: dict[str, set[str]] = defaultdict(set)
+    for key, rows in builder.keys.items():
+        for row in rows:
+            place = builder.places[row]
+            if place.kind == "municipality" and place.population >= _CITY_NAMING_ITS_REGION:
+                towns[place.country].add(key)
+    largest = _largest_by_admin1(builder.places, "US")
+    capitals = {p.country: p for p in builder.places if p.kind == "country"}
+    divisions = [d for d in pycountry.subdivisions if d.parent_code is None]
+    # "Centre", "Eastern", "Nord": names several countries give a division are generic words.
+    countries_of: dict[str, set[str]] = defaultdict(set)
+    for division in divisions:
+        for key in primary_keys([division.name]):
+            countries_of[key].add(division.country_code)
+    for division in divisions:
+        country, _, code = division.code.partition("-")
+        keys = primary_keys([division.name])
+        if country in skip or not keys or keys & towns[country]:
+            continue
+        if any(len(countries_of[key]) > 1 for key in keys):
+            continue
+        point = largest.get(code) if country == "US" else capitals.get(country)
+        if point is None:
+            continue
+        builder.add(
+            Place(
+                geonameid=0,
+                name=division.name,
+                kind="region",
+                country=country,
+                admin1=code if country == "US" else "",
+                lat=point.lat,
+                lon=point.lon,
+                population=0,
+            ),
+            keys,
+        )
+
+
+def _largest_by_admin1(places: Iterable[Place], country: str) -> dict[str, Place]:
+    best: dict[str, Place] = {}
+    for place in places:
+        if place.country == country and place.kind == "municipality":
+            current = best.get(place.admin1)
+            if current is None or place.population > current.population:
+                best[place.admin1] = place
+    return best
+
+
 def _merge(*mappings: Mapping[str, set[str]]) -> dict[str, set[str]]:
     merged: dict[str, set[str]] = defaultdict(set)
     for mapping in mappings:
@@ -361,7 +428,10 @@ def build_tables(sources: Sources) -> _Tables:
         _add_cities(builder, sources.cities())
         country_names = _merge(german_and_english_country_names(), _country_aliases(sources.country_aliases))
         _add_countries(builder, sources.countries(), country_names)
-        _add_regions(builder, read_regions(sources.regions))
+        curated = read_regions(sources.regions)
+        _add_regions(builder, curated)
+        states = frozenset(row.get("country", "").upper() for row in curated if row.get("level") == "admin1")
+        _add_subdivisions(builder, states)
         return _Tables.from_builder(builder, sources.key())
     finally:
         if was_enabled:

@@ -28,17 +28,20 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
+from geopy import distance
+
 from partnerdash import settings
 from partnerdash.extract.lang import detect_language
 from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
-from partnerdash.extract.pairs import PairLink, find_pairs
+from partnerdash.extract.pairs import MUNICIPAL, OTHER, PairLink, find_pairs
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.gazetteer import Place
 from partnerdash.geocode.lexicon import excess
 from partnerdash.geocode.normalize import normalize
+from partnerdash.geocode.supplement import SAME_PLACE_KM, RegistryNames
 
 FIELDS = ("title", "caption", "summary")
-_NAMED_COUNTRY_MARGIN = 100
+_NAMED_COUNTRY_MARGIN = 10
 _CANDIDATE_CACHE = 200_000
 # "Tenkodogo in Burkina Faso", "Padang (Indonesia)", "Eckernförde in Schleswig-Holstein",
 # "Kumasi, Ghana": what may stand between a name and the country or region it lies in.
@@ -88,15 +91,21 @@ class FoundPlace:
 
 @dataclass(frozen=True)
 class FoundPair:
+    """A partnership the item states; ``kind`` "other" when a side is a region or country."""
+
     a: FoundPlace
     b: FoundPlace
     phrase: str
+    kind: str = MUNICIPAL
 
 
 @dataclass(frozen=True)
 class ItemPlaces:
+    """An item's places, its municipal partnerships, and the others (region–country …)."""
+
     places: list[FoundPlace]
     pairs: list[FoundPair]
+    other_pairs: list[FoundPair] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ class _Item:
     context: _Context
     paired: set[int] = field(default_factory=set)
     ties: dict[int, Place] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)  # names the item uses as surnames
 
 
 class PlaceFinder:
@@ -160,13 +170,17 @@ class PlaceFinder:
         rules: PlaceRules,
         model: PlaceModel | None = None,
         include_uncertain: bool = False,
+        registry: RegistryNames | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.overrides = {normalize(name): list(places) for name, places in overrides.items()}
         self.rules = rules
         self.model = model or default_model()
         self.include_uncertain = include_uncertain
-        self.index = NameIndex(gazetteer.names(), sorted(self.overrides))
+        self.registry = registry or RegistryNames({}, {})
+        self.index = NameIndex(
+            gazetteer.names(), sorted(self.overrides), sorted(self.registry.full), sorted(self.registry.short)
+        )
         # The same few thousand names recur across an archive: look each up once.
         self._candidates: dict[str, tuple[list[Place], str]] = {}
 
@@ -187,26 +201,36 @@ class PlaceFinder:
         )
         for part in parts:
             item.ties.update(self._ties(part))
+            item.people.update(self._people(part))
         resolved: dict[int, FoundPlace] = {}
         for part in parts:
             for mention in part.mentions:
                 found = self._resolve(mention, part, item)
                 if found is not None:
                     resolved[id(mention)] = found
+        resolved = _one_sense(resolved)
         places = _distinct(list(resolved.values()), self._dateline(dateline_place))
         pairs = _pairs(links, resolved, self.rules.home_country)
-        return ItemPlaces(places, pairs)
+        return ItemPlaces(
+            places, [p for p in pairs if p.kind == MUNICIPAL], [p for p in pairs if p.kind != MUNICIPAL]
+        )
 
     def _kind(self, mention: Mention) -> str | None:
         candidates, _ = self.candidates(mention.key)
         return candidates[0].kind if candidates else None
 
     def candidates(self, key: str) -> tuple[list[Place], str]:
-        """Places named ``key``, from the overrides if they have it, else the gazetteer."""
+        """Places named ``key``: the overrides' if they have it, else the gazetteer's with
+        the registry's towns it lacks (a shortened registry name only if it has none)."""
         known = self._candidates.get(key)
         if known is None:
             override = self.overrides.get(key)
-            known = (override, "override") if override else (self.gazetteer.lookup(key), "offline")
+            if override:
+                known = (override, "override")
+            else:
+                found = self.gazetteer.lookup(key)
+                extra = self.registry.full.get(key) or ([] if found else self.registry.short.get(key, []))
+                known = (_with_registry(found, extra), "offline")
             if len(self._candidates) < _CANDIDATE_CACHE:
                 self._candidates[key] = known
         return known
@@ -223,6 +247,22 @@ class PlaceFinder:
                 ties[id(mention)] = candidates[0]
         return ties
 
+    def _people(self, part: _Field) -> set[str]:
+        """Foreign regions' names a first name stands before somewhere in the item. A name
+        keeps one sense per item: "Ana Cortes … Ana Cortes supports" is a person at a
+        sentence start too, not Cortés in Honduras."""
+        people = set()
+        for mention in part.mentions:
+            candidates, _ = self.candidates(mention.key)
+            if (
+                candidates
+                and candidates[0].kind == "region"
+                and candidates[0].country != self.rules.home_country
+                and _first_name_before(part.text, part.tokens, mention, self.rules)
+            ):
+                people.add(mention.key)
+        return people
+
     def _resolve(self, mention: Mention, part: _Field, item: _Item) -> FoundPlace | None:
         candidates, source = self.candidates(mention.key)
         if not candidates:
@@ -231,8 +271,11 @@ class PlaceFinder:
         if source == "override":
             best = _prefer(candidates, item.context.countries)
             return self._found(mention, best, "override", 1.0, (("override", 1.0),))
+        candidates = self.cities_before_foreign_regions(candidates, item.context)
         top = candidates[0]
         if top.kind != "municipality":
+            if top.kind == "region" and mention.key in item.people:
+                return None  # "Ana Cortes" is a person, not Cortés in Honduras
             return self._found(
                 mention, top, source, self.model.country_confidence, (("country or region", 1.0),)
             )
@@ -268,7 +311,20 @@ class PlaceFinder:
                 uncertain=True,
                 candidate=chosen,
             )
-        return self._found(mention, chosen, source, confidence, signals)
+        return self._found(
+            mention, chosen, "registry" if _from_registry(chosen) else source, confidence, signals
+        )
+
+    def cities_before_foreign_regions(self, candidates: list[Place], context: _Context) -> list[Place]:
+        """A city comes before a region of a country the item does not name: "Hanover" is
+        Hannover, not the Jamaican parish; "Münster" the city, not the Irish province."""
+        top = candidates[0]
+        if top.kind != "region" or top.country in context.stated:
+            return candidates
+        towns = [p for p in candidates if p.kind == "municipality"]
+        if towns and max(p.population for p in towns) >= self.rules.min_population:
+            return towns
+        return candidates
 
     def _choose(
         self, mention: Mention, candidates: list[Place], context: _Context, tie: Place | None, explicit: bool
@@ -284,13 +340,18 @@ class PlaceFinder:
             return (in_region or there)[0]
         largest = max(p.population for p in candidates)
         named = [p for p in candidates if p.country in context.countries]
-        # A village the item's country happens to have does not beat a city a hundred
-        # times its size elsewhere: "Leipzig" in news about Ukraine is still Leipzig.
-        if named and _NAMED_COUNTRY_MARGIN * named[0].population >= largest:
+        # A town the item's country happens to have does not beat a city ten times its
+        # size elsewhere: "Paris" in news naming the United States is still Paris.
+        home = [p for p in candidates if p.country == self.rules.home_country]
+        at_home = max((_size(p) for p in home), default=0)
+        # ... nor one at home at least its size: without a tie, "Melle" in news about a
+        # Belgian partner is still the German town.
+        if named and _NAMED_COUNTRY_MARGIN * _size(named[0]) >= largest and _size(named[0]) > at_home:
             return named[0]
         best = max(candidates, key=lambda p: self._rank(p, context))
         if (
             normalize(best.name) != mention.key
+            and best.country != self.rules.home_country
             and context.foreign_countries
             and best.country not in context.countries
             and best.population < self.rules.min_population_elsewhere
@@ -306,11 +367,8 @@ class PlaceFinder:
 
     def _rank(self, place: Place, context: _Context) -> tuple[bool, bool, int]:
         in_area = (place.country, place.admin1) in context.areas
-        return (
-            in_area,
-            place.country == self.rules.home_country and place.population >= 1000,
-            place.population,
-        )
+        size = _size(place)
+        return (in_area, place.country == self.rules.home_country and size >= 1000, size)
 
     def _signals(
         self, mention: Mention, part: _Field, item: _Item, place: Place, tie: Place | None
@@ -321,7 +379,7 @@ class PlaceFinder:
         single = one_word and mention.key == first.key
         before = _words_before(tokens, mention, 1)
         present: dict[str, float] = {
-            "size": max(-1.5, min(3.0, math.log10(max(place.population, 1)) - 4)),
+            "size": max(-1.5, min(3.0, math.log10(max(_size(place), 1)) - 4)),
             "cue": float(_cued(tokens, mention, rules)),
             "pair": float(id(mention) in item.paired),
             "tied": float(tie is not None),
@@ -336,7 +394,9 @@ class PlaceFinder:
             "name-like": float(_inside_longer_name(text, tokens, mention, rules)),
             "acronym": float(mention.text.isupper() and len(mention.text) <= 4),
         }
-        present["accent added"] = float(_accent_added(mention.text, place.name))
+        present["accent added"] = float(
+            normalize(place.name) == mention.key and _accent_added(mention.text, place.name)
+        )
         offset = self.model.offsets.get(item.lang)
         if single and offset is not None:
             ordinary = max(0.0, excess(mention.text, item.lang, place.population, offset))
@@ -385,21 +445,58 @@ class _Context:
     countries: frozenset[str]
     foreign_countries: frozenset[str]
     areas: frozenset[tuple[str, str]]
+    stated: frozenset[str] = frozenset()  # the countries named as countries, not via a region
 
     @classmethod
     def of(cls, finder: PlaceFinder, mentions: list[Mention]) -> _Context:
-        countries: set[str] = set()
-        areas: set[tuple[str, str]] = set()
+        tops = [c[0] for m in mentions if (c := finder.candidates(m.key)[0]) and c[0].kind != "municipality"]
+        stated = frozenset(p.country for p in tops if p.kind == "country")
+        within = cls(stated, stated - {finder.rules.home_country}, frozenset(), stated)
+        countries, areas = set(stated), set()
         for mention in mentions:
             candidates, _ = finder.candidates(mention.key)
-            if not candidates or candidates[0].kind == "municipality":
+            if not candidates or candidates[0].kind != "region":
                 continue
-            top = candidates[0]
-            countries.add(top.country)
-            if top.kind == "region" and top.admin1:
-                areas.add((top.country, top.admin1))
+            if finder.cities_before_foreign_regions(candidates, within)[0].kind != "region":
+                continue  # "Hanover" is the city: Jamaica is not in the item
+            region = candidates[0]
+            countries.add(region.country)
+            if region.admin1:
+                areas.add((region.country, region.admin1))
         foreign = frozenset(countries - {finder.rules.home_country})
-        return cls(frozenset(countries), foreign, frozenset(areas))
+        return cls(frozenset(countries), foreign, frozenset(areas), stated)
+
+
+REGISTRY_TOWN_SIZE = 10_000
+"""The size a registry's town counts as when ranked (the registry gives none): a real
+municipality the user vouches for comes before a village of the same name elsewhere, and
+after a town of that name at home or a city."""
+
+
+def _from_registry(place: Place) -> bool:
+    return place.geonameid == 0 and place.kind == "municipality" and place.population == 0
+
+
+def _size(place: Place) -> int:
+    return REGISTRY_TOWN_SIZE if _from_registry(place) else place.population
+
+
+def _with_registry(found: list[Place], extra: list[Place]) -> list[Place]:
+    """The gazetteer's candidates with the registry's towns it lacks (none within 10 km)."""
+    new = [
+        town
+        for town in extra
+        if not any(p.country == town.country and _km(p, town) <= SAME_PLACE_KM for p in found)
+    ]
+    if not new:
+        return found
+    places = [p for p in found if p.kind != "municipality"]
+    towns = sorted([p for p in found if p.kind == "municipality"] + new, key=_size, reverse=True)
+    return places + towns
+
+
+def _km(a: Place, b: Place) -> float:
+    return float(distance.great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
 
 
 def _prefer(candidates: list[Place], countries: frozenset[str]) -> Place:
@@ -453,6 +550,21 @@ def _inside_longer_name(text: str, tokens: list[Token], mention: Mention, rules:
     )
 
 
+def _first_name_before(text: str, tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A capitalised word right before a one-word name, as a first name stands before a
+    surname; type words ("Provinz", "Region") and sentence starts do not count."""
+    if mention.first == 0 or mention.last - mention.first > 1:
+        return False
+    before = tokens[mention.first - 1]
+    return (
+        before.capitalised
+        and text[before.end : mention.start] == " "
+        and before.key not in rules.place_neighbours
+        and before.key not in rules.district_before
+        and not _sentence_start(text, before)
+    )
+
+
 def _sentence_start(text: str, token: Token) -> bool:
     # Walk back over the spaces rather than copy the text before: a copy per word is
     # quadratic on a long text.
@@ -460,6 +572,40 @@ def _sentence_start(text: str, token: Token) -> bool:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end == 0 or text[end - 1] in '.!?:;"“„«('
+
+
+def _one_sense(resolved: dict[int, FoundPlace]) -> dict[int, FoundPlace]:
+    """One name, one place per item: every mention of a town's name takes the resolution
+    of its best-supported mention — a tie to a country first ("Crivitz (USA)" in the text
+    decides the title's "Crivitz"), then confidence. A district named after its town
+    ("Landkreis Unna" and Unna) stays a second place."""
+    best: dict[str, FoundPlace] = {}
+    for found in resolved.values():
+        if found.place is not None and found.place.kind == "municipality":
+            current = best.get(found.key)
+            if current is None or _support(found) > _support(current):
+                best[found.key] = found
+    return {mention: _as(found, best.get(found.key)) for mention, found in resolved.items()}
+
+
+def _support(found: FoundPlace) -> tuple[bool, float]:
+    return any(name == "tied" for name, _ in found.signals), found.confidence
+
+
+def _as(found: FoundPlace, chosen: FoundPlace | None) -> FoundPlace:
+    own = found.place or found.candidate
+    if chosen is None or chosen is found or (own is not None and own.kind != "municipality"):
+        return found
+    return replace(
+        found,
+        place=chosen.place,
+        resolved_by=chosen.resolved_by,
+        confidence=chosen.confidence,
+        signals=chosen.signals,
+        uncertain=False,
+        candidate=None,
+        unresolved_reason=None,
+    )
 
 
 def _distinct(found: list[FoundPlace], dateline: FoundPlace | None) -> list[FoundPlace]:
@@ -493,8 +639,14 @@ def _pairs(links: list[PairLink], resolved: Mapping[int, FoundPlace], home: str)
         seen.add(key)
         if _country(b) == home and _country(a) != home:
             a, b = b, a
-        pairs.append(FoundPair(a, b, link.phrase))
+        municipal = link.kind == MUNICIPAL and _municipality(a) and _municipality(b)
+        pairs.append(FoundPair(a, b, link.phrase, MUNICIPAL if municipal else OTHER))
     return pairs
+
+
+def _municipality(found: FoundPlace) -> bool:
+    """Resolved as a municipality, or not resolved (an unknown name is most often a town)."""
+    return found.place is None or found.place.kind == "municipality"
 
 
 def _home_and_abroad(a: FoundPlace, b: FoundPlace, home: str) -> bool:
