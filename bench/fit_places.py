@@ -136,7 +136,12 @@ def main() -> None:
         held_out[~train] = predict(fit(x[train], y[train]), x[~train])
     precise = precise_threshold(p, y, TARGET_PRECISION)
     threshold = best_threshold(held_out, y)
-    for label, t in ((f"precision {TARGET_PRECISION}", precise), ("best cross-validated F1", threshold)):
+    chosen = default_model().threshold
+    for label, t in (
+        (f"precision {TARGET_PRECISION}", precise),
+        ("best cross-validated F1", threshold),
+        ("place_model.toml", chosen),
+    ):
         print(f"threshold for {label}: {t:.2f}")
         report("  fitted on all items", p, y, t)
         report(f"  cross-validated ({FOLDS} folds of items)", held_out, y, t)

@@ -37,10 +37,10 @@ def test_the_corpus_is_read_whole(scores: dict[str, DevScores]) -> None:
 def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
     total = scores["all"]
     report = total.summary()
-    assert total.precision >= 0.90, report
-    assert total.recall >= 0.77, report
+    assert total.precision >= 0.93, report
+    assert total.recall >= 0.75, report
     assert total.misplaced <= 6, report
-    assert total.traps_taken <= 9, report
+    assert total.traps_taken <= 6, report
 
 
 def test_pairs_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:

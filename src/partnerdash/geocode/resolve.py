@@ -338,7 +338,7 @@ class PlaceFinder:
                 return f"the text places “{mention.text}” in {tie.name}; the gazetteer has it only in {where}"
             in_region = [p for p in there if tie.kind == "region" and tie.admin1 and p.admin1 == tie.admin1]
             return (in_region or there)[0]
-        largest = max(p.population for p in candidates)
+        largest = max(_size(p) for p in candidates)
         named = [p for p in candidates if p.country in context.countries]
         # A town the item's country happens to have does not beat a city ten times its
         # size elsewhere: "Paris" in news naming the United States is still Paris.
@@ -348,7 +348,15 @@ class PlaceFinder:
         # Belgian partner is still the German town.
         if named and _NAMED_COUNTRY_MARGIN * _size(named[0]) >= largest and _size(named[0]) > at_home:
             return named[0]
-        best = max(candidates, key=lambda p: self._rank(p, context))
+        # The item's regions and the home country pick among places of comparable size
+        # only: "Paris" next to Mississippi is not the Mississippi town also called so.
+        comparable = [
+            p
+            for p in candidates
+            if _NAMED_COUNTRY_MARGIN * _size(p) >= largest
+            or (p.country == self.rules.home_country and _size(p) >= 1000)
+        ]
+        best = max(comparable, key=lambda p: self._rank(p, context))
         if (
             normalize(best.name) != mention.key
             and best.country != self.rules.home_country
@@ -522,7 +530,12 @@ def _region_typed(tokens: list[Token], mention: Mention, rules: PlaceRules) -> b
     """A district's type word stands right before or after the name."""
     before = _words_before(tokens, mention, 1)
     after = tokens[mention.last].key if mention.last < len(tokens) else ""
-    return bool(before and before[0] in rules.district_before) or after in rules.district_after
+    return bool(before and _uninflected(before[0]) & rules.district_before) or after in rules.district_after
+
+
+def _uninflected(word: str) -> set[str]:
+    """The word and its forms without a German genitive ending: "Landkreises" → "Landkreis"."""
+    return {word, word.removesuffix("s"), word.removesuffix("es")}
 
 
 def _titled(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
