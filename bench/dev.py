@@ -10,9 +10,23 @@ import sys
 from pathlib import Path
 
 from partnerdash.devcorpus import DevScores, corpus_dir, found_places, read_corpus, score_item
+from partnerdash.geocode.resolve import PlaceFinder
+from partnerdash.geocode.supplement import names_for
 from partnerdash.pipeline import default_finder
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED_REGISTRY = ROOT.parent / "shared" / "data" / "sistercities_germany_wikidata_2017.tsv"
+
+
+def dev_finder() -> PlaceFinder:
+    """The finder as a user with a real registry has it: the shared Wikidata registry of
+    German twinnings as the supplementary gazetteer, when it is there."""
+    finder = default_finder()
+    if not SHARED_REGISTRY.exists():
+        return finder
+    return PlaceFinder(
+        finder.gazetteer, finder.overrides, finder.rules, finder.model, registry=names_for(SHARED_REGISTRY)
+    )
 
 
 def dev_scores() -> dict[str, DevScores] | None:
@@ -20,7 +34,7 @@ def dev_scores() -> dict[str, DevScores] | None:
     folder = corpus_dir(ROOT)
     if not folder.exists():
         return None
-    finder = default_finder()
+    finder = dev_finder()
     scores = {"de": DevScores(), "en": DevScores(), "all": DevScores()}
     for item in read_corpus(folder):
         found = finder.find({"title": item.title, "summary": item.text}, None, item.lang)

@@ -20,10 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from dev import dev_finder
 
 from partnerdash.devcorpus import Found, _match, corpus_dir, read_corpus
 from partnerdash.geocode.resolve import PlaceFinder, default_model
-from partnerdash.pipeline import default_finder
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_FILE = ROOT / "data" / "place_model.toml"
@@ -119,9 +119,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="write the fit into place_model.toml")
     args = parser.parse_args()
-    base = default_finder()
+    base = dev_finder()
     everything = replace(default_model(), floor=0.0, threshold=0.0)
-    finder = PlaceFinder(base.gazetteer, base.overrides, base.rules, everything, include_uncertain=True)
+    finder = PlaceFinder(
+        base.gazetteer, base.overrides, base.rules, everything, include_uncertain=True, registry=base.registry
+    )
     names, x, y, groups = rows(finder)
     print(f"{len(y)} municipality candidates, {int(y.sum())} right, from {len(set(groups))} items")
     beta = fit(x, y)

@@ -1,6 +1,6 @@
 """A registry of partnerships as large as a world registry, made from the real one.
 
-Each synthetic row joins the German side of one row of the shipped Wikidata registry to
+Each synthetic row joins the German side of one row of the real Wikidata registry in ../shared/data to
 the partner of another, so names, countries and coordinates are real and the gazetteer
 lookups are as varied as in a real file. Deterministic for a seed; never shipped.
 """
@@ -11,7 +11,7 @@ import csv
 import random
 from pathlib import Path
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "registry" / "sistercities_germany_wikidata_2017.tsv"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "sistercities_germany_wikidata_2017.tsv"
 GERMAN_SIDE = 5  # the first five columns describe the German municipality
 
 

@@ -64,7 +64,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_upload_mb", "50", "Largest file the dashboard accepts as an upload, in MB."),
     Setting(
         "registry",
-        str(RESOURCES / "registry" / "sistercities_germany_wikidata_2017.tsv"),
+        str(RESOURCES / "registry" / "partnerships.csv"),
         "Table of known partnerships joined with the news (CSV, TSV, Excel or JSON); none for no registry.",
     ),
 )

@@ -11,7 +11,7 @@ from partnerdash.load.items import LoadError
 from partnerdash.network.registry import disagreements, load_registry, unresolved
 from partnerdash.network.resolve import name_variants
 
-WIKIDATA = Path(__file__).resolve().parents[2] / "data" / "registry"
+WIKIDATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 WIKIDATA_FILE = WIKIDATA / "sistercities_germany_wikidata_2017.tsv"
 
 
@@ -112,6 +112,8 @@ def test_shortened_names_count_only_near_the_registry_point() -> None:
 
 
 def test_the_wikidata_file_loads(offline: OfflineGeocoder) -> None:
+    if not WIKIDATA_FILE.exists():
+        pytest.skip(f"needs the real registry at {WIKIDATA_FILE} (../shared/data)")
     registry = load_registry(WIKIDATA_FILE, offline)
     frame = registry.partnerships
     assert len(frame) == 5681  # every row: namesake pairs (Falkenstein–Falkenstein) stay

@@ -174,14 +174,14 @@ def test_the_map_draws_the_registry_under_the_active_partnerships(server: str, v
     legend = page.locator(".js-plotly-plot .legend").first.text_content() or ""
     for trace in ("Known partnerships (registry)", "Partnerships active in the last 12 months"):
         assert trace in legend
-    # The base network is one trace of thousands of segments, drawn as one path.
+    # The base network is one trace of all its segments, drawn as one path.
     assert page.locator(".geo .scatterlayer .js-line").count() >= 3
     assert visit.external() == []
 
 
 def test_the_partnerships_page_lists_and_shows_one_partnership(server: str, visit: Visit) -> None:
     page = visit.open(f"{server}/partnerships", '[data-testid="stMetric"]')
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("4,913")
+    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("28")  # the bundled registry
     picker = page.locator('[data-testid="stSelectbox"]').last
     picker.scroll_into_view_if_needed()
     picker.click()
