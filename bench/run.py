@@ -101,7 +101,7 @@ def worker_parallel(path: str, processes: str) -> dict[str, Any]:
 
 def worker_registry(path: str) -> dict[str, Any]:
     from partnerdash.geocode.offline import OfflineGeocoder
-    from partnerdash.network.registry import load_registry
+    from partnerdash.registry.load import load_registry
 
     geocoder = OfflineGeocoder()
     geocoder.geocode("Bonn")  # the gazetteer loads here: measured separately

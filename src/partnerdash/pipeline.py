@@ -30,7 +30,7 @@ from partnerdash.geocode.supplement import names_for
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
 from partnerdash.model import tables
-from partnerdash.network.registry import Registry, load_registry
+from partnerdash.registry.load import Registry, load_registry
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]

@@ -77,7 +77,7 @@ PARTNERSHIPS: Mapping[str, str] = {
 }
 
 
-# The partnership network: a registry of known partnerships (partnerdash.network).
+# The partnership network: a registry of known partnerships (partnerdash.registry).
 _REGISTRY_SIDE: Mapping[str, str] = {
     "label": STR,  # as the registry writes it: "Cologne", "Kiew"
     "country_label": STR,

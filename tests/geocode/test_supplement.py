@@ -207,8 +207,8 @@ def test_sides_without_coordinates_or_country_are_skipped() -> None:
 
 
 def test_registry_rows_reads_what_read_table_gives(fixtures: Path, offline: OfflineGeocoder) -> None:
-    from partnerdash.network.resolve import SideResolver
-    from partnerdash.network.table import read_table
+    from partnerdash.geocode.sides import SideResolver
+    from partnerdash.load.partnership_table import read_table
 
     table, _ = read_table(fixtures / "registry" / "unions-de.csv")
     frame = supplement.registry_rows(table, SideResolver(offline).country_code)

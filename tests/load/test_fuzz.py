@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from partnerdash.load import LOADERS, Document, LoadError, LoadResult, load_documents
 from partnerdash.load.decode import decode
 from partnerdash.load.feeds import parse_feed
-from partnerdash.load.registry import Loader, Sniff
+from partnerdash.load.formats import Loader, Sniff
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_FILES = sorted((ROOT / "tests" / "fixtures" / "news").iterdir()) + sorted(

@@ -39,9 +39,9 @@ from partnerdash import settings
 from partnerdash.geocode.gazetteer import Gazetteer, Place
 from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
+from partnerdash.geocode.sides import SideResolver, distance_km
 from partnerdash.load.items import LoadError
-from partnerdash.network.resolve import SideResolver, distance_km
-from partnerdash.network.table import read_table
+from partnerdash.load.partnership_table import read_table
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def registry_names(rows: pd.DataFrame, *, is_area: Callable[[str], bool] = _no_a
     """The places of every side of ``rows``, by full and by shortened key.
 
     ``rows`` has each side's ``{a,b}_label``, ``_country`` (ISO code) and ``_lat`` /
-    ``_lon`` (degrees), as :func:`partnerdash.network.registry.load_registry` and
+    ``_lon`` (degrees), as :func:`partnerdash.registry.load.load_registry` and
     :func:`registry_rows` give them. Sides without coordinates or country are skipped.
     """
     index: dict[str, list[_Entry]] = {}
@@ -246,7 +246,7 @@ def _split(index: dict[str, list[_Entry]]) -> RegistryNames:
 
 
 def registry_rows(table: pd.DataFrame, country_code: Callable[[str], str | None]) -> pd.DataFrame:
-    """:func:`partnerdash.network.table.read_table`'s strings as :func:`registry_names`
+    """:func:`partnerdash.load.partnership_table.read_table`'s strings as :func:`registry_names`
     takes them: labels, ISO codes (None if unknown), coordinates as floats (NaN if bad).
 
     Cheaper than ``load_registry``, which also resolves every side in the gazetteer.

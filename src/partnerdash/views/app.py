@@ -7,9 +7,9 @@ import streamlit as st
 from partnerdash import settings
 from partnerdash.filters import Filters, View, apply
 from partnerdash.i18n import LANGUAGES, Labels
-from partnerdash.network.registry import Registry
-from partnerdash.network.selection import NetworkView, select
 from partnerdash.pipeline import Dataset, merge
+from partnerdash.registry.load import Registry
+from partnerdash.registry.selection import NetworkView, select
 from partnerdash.views import data, sidebar
 from partnerdash.views.context import Context, set_context
 from partnerdash.views.report import report_button

@@ -10,9 +10,9 @@ import streamlit as st
 
 from partnerdash.filters import View
 from partnerdash.i18n import Labels
-from partnerdash.network.registry import Registry
-from partnerdash.network.selection import NetworkView
 from partnerdash.pipeline import Dataset
+from partnerdash.registry.load import Registry
+from partnerdash.registry.selection import NetworkView
 
 _KEY = "_partnerdash_context"
 

@@ -25,10 +25,10 @@ from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.load import Document
 from partnerdash.load.items import LoadError, LoadWarning
 from partnerdash.load.sources import documents
-from partnerdash.network.join import Network, join_news
-from partnerdash.network.registry import Registry
-from partnerdash.network.selection import Activity
 from partnerdash.pipeline import Dataset, build, online_geocoder, override_places, registry
+from partnerdash.registry.join import Network, join_news
+from partnerdash.registry.load import Registry
+from partnerdash.registry.selection import Activity
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 _MAX_NAME = 100  # characters: enough to recognise a file, short enough for a table cell

@@ -13,7 +13,7 @@ import streamlit as st
 
 from partnerdash.charts.timeline import items_on_axis
 from partnerdash.i18n import Labels
-from partnerdash.network.selection import NetworkView
+from partnerdash.registry.selection import NetworkView
 from partnerdash.views.chart import show
 from partnerdash.views.context import Context, context
 from partnerdash.views.tables import items_table

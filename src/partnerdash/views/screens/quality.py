@@ -7,7 +7,7 @@ import streamlit as st
 
 from partnerdash.geocode.overrides import COLUMNS, OverrideConflictError, default_path, save_edit
 from partnerdash.i18n import Labels
-from partnerdash.network.registry import Registry, disagreements, unresolved
+from partnerdash.registry.load import Registry, disagreements, unresolved
 from partnerdash.views.context import context
 from partnerdash.views.data import finder, folder_dataset, upload_dataset
 from partnerdash.views.text import plain

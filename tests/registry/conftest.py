@@ -15,8 +15,8 @@ from partnerdash import schema, settings
 from partnerdash.geocode.gazetteer import Gazetteer, Sources
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.overrides import load_overrides
-from partnerdash.network.join import Network, join_news
-from partnerdash.network.registry import load_registry
+from partnerdash.registry.join import Network, join_news
+from partnerdash.registry.load import load_registry
 
 DATA = settings.RESOURCES
 

@@ -1,6 +1,6 @@
 """The network as the filters show it: which partnerships, and their activity in view.
 
-The join (:func:`partnerdash.network.join.join_news`) runs once per dataset and
+The join (:func:`partnerdash.registry.join.join_news`) runs once per dataset and
 registry. Every filter change then only selects: links by the geography of either
 side, activity by the items the filters let through — one table of (link, item)
 rows is counted again, so a change costs milliseconds even with 50,000 links.
@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from partnerdash.filters import Filters
-from partnerdash.network.join import ACTIVE_MONTHS, Network, status
+from partnerdash.registry.join import ACTIVE_MONTHS, Network, status
 
 # Filter fields and the side columns they select on: a link matches when either side does.
 _GEOGRAPHY = (

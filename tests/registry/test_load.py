@@ -7,9 +7,9 @@ import pytest
 
 from partnerdash import schema
 from partnerdash.geocode.offline import OfflineGeocoder
+from partnerdash.geocode.sides import name_variants
 from partnerdash.load.items import LoadError
-from partnerdash.network.registry import disagreements, load_registry, unresolved
-from partnerdash.network.resolve import name_variants
+from partnerdash.registry.load import disagreements, load_registry, unresolved
 
 WIKIDATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 WIKIDATA_FILE = WIKIDATA / "sistercities_germany_wikidata_2017.tsv"

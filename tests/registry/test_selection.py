@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 
 from partnerdash.filters import Filters
-from partnerdash.network.join import Network
-from partnerdash.network.selection import Activity, NetworkView, reference_date, select
+from partnerdash.registry.join import Network
+from partnerdash.registry.selection import Activity, NetworkView, reference_date, select
 
 News = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 

@@ -21,9 +21,9 @@ from partnerdash.geocode.gazetteer import admin1_name
 from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.regions import world_region
+from partnerdash.geocode.sides import SideResolver, distance_km, resolve_side
 from partnerdash.load.items import LoadWarning
-from partnerdash.network.resolve import SideResolver, distance_km, resolve_side
-from partnerdash.network.table import ROW, read_table, vocabulary
+from partnerdash.load.partnership_table import ROW, read_table, vocabulary
 
 DISAGREEMENT_KM = 25.0
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -21,7 +21,7 @@ from geopy.exc import GeocoderQueryError
 
 from partnerdash.geocode.gazetteer import KINDS
 from partnerdash.geocode.offline import Candidate, OfflineGeocoder
-from partnerdash.network.table import vocabulary
+from partnerdash.load.partnership_table import vocabulary
 
 EARTH_RADIUS_KM = 6371.0088
 NEAR_KM = 25.0

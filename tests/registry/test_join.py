@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 
 from partnerdash import schema
-from partnerdash.network.join import Network, join_news, pair_keys, place_keys
+from partnerdash.registry.join import Network, join_news, pair_keys, place_keys
 
 
 def link(network: Network, a_label: str) -> pd.Series:

@@ -5,7 +5,7 @@ news tables (events, places, partnerships) to it. Pure functions over frames who
 columns are declared in :mod:`partnerdash.schema` (REGISTRY, LINKS, UNREGISTERED).
 """
 
-from partnerdash.network.join import Network, join_news
-from partnerdash.network.registry import Registry, disagreements, load_registry, unresolved
+from partnerdash.registry.join import Network, join_news
+from partnerdash.registry.load import Registry, disagreements, load_registry, unresolved
 
 __all__ = ["Network", "Registry", "disagreements", "join_news", "load_registry", "unresolved"]
