@@ -9,7 +9,7 @@ SOURCES := src tests bench app.py
 # The gazetteer index and the geocoding cache live in the checkout, not in $HOME.
 export PARTNERDASH_CACHE_DIR ?= $(CURDIR)/.cache
 
-.PHONY: run test lint format typecheck unit bench clean
+.PHONY: run test lint format typecheck unit bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,5 +40,9 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# The wheel, with the data files, world shapes and Streamlit config inside (README: Install as a package).
+dist: $(STAMP)
+	$(BIN)/python -m pip wheel --no-deps --quiet -w dist .
+
 clean:
-	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .cache .mypy_cache .pytest_cache .ruff_cache test-artifacts dist build

@@ -1,10 +1,15 @@
 import json
+import os
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pandas as pd
+import pytest
+from tests.test_package import serving
 
+from partnerdash import cli, settings
 from partnerdash.cli import main
 
 
@@ -46,3 +51,92 @@ def test_warnings_go_to_stderr_and_only_total_failure_is_an_error(
     err = capsys.readouterr().err
     assert f"warning: {broken}: invalid JSON" in err
     assert main(["extract", str(broken)]) == 1
+
+
+def test_extract_with_no_path_reads_the_data_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract"]) == 0  # the bundled sample, by default
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 12
+    assert "12 events" in err
+
+
+def test_a_bad_setting_is_one_line_naming_its_variable(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PARTNERDASH_GEOCODER", "google")
+    assert main(["extract", str(seed_path)]) == 2
+    assert capsys.readouterr().err == (
+        "partnerdash: geocoder 'google' is not one of offline, nominatim (set by PARTNERDASH_GEOCODER)\n"
+    )
+
+
+class Exec:
+    """Stands in for os.execve: records what the dashboard command would run."""
+
+    def __init__(self) -> None:
+        self.command: list[str] = []
+        self.env: dict[str, str] = {}
+
+    def __call__(self, path: str, command: list[str], env: dict[str, str]) -> None:
+        assert path == command[0]
+        self.command, self.env = command, env
+
+
+@pytest.fixture
+def execve(monkeypatch: pytest.MonkeyPatch) -> Exec:
+    recorder = Exec()
+    monkeypatch.setattr(cli.os, "execve", recorder)
+    return recorder
+
+
+def test_dashboard_runs_streamlit_on_the_app_with_path_as_the_data_setting(
+    execve: Exec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    main(["dashboard", "news", "--server.port", "8502", "--server.headless=true"])
+    assert execve.command == [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(settings.APP),
+        "--server.port",
+        "8502",
+        "--server.headless=true",
+    ]
+    assert execve.env["PARTNERDASH_DATA"] == str(tmp_path / "news")  # absolute, for the child
+
+
+def test_dashboard_without_path_keeps_the_data_setting(execve: Exec) -> None:
+    main(["dashboard", "--server.port", "8502"])  # 8502 is the option's value, not PATH
+    assert execve.command[-3:] == [str(settings.APP), "--server.port", "8502"]
+    assert "PARTNERDASH_DATA" not in execve.env
+
+
+def test_dashboard_refuses_a_missing_path_or_a_bad_setting_before_starting(
+    execve: Exec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dashboard", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    monkeypatch.setenv("PARTNERDASH_MAX_UPLOAD_MB", "lots")
+    assert main(["dashboard"]) == 2
+    assert "PARTNERDASH_MAX_UPLOAD_MB" in capsys.readouterr().err
+    assert execve.command == []
+
+
+def test_settings_lists_every_setting_with_its_source(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PARTNERDASH_MAX_UPLOAD_MB", "20")
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out
+    assert "max_upload_mb = 20  (by PARTNERDASH_MAX_UPLOAD_MB)" in out
+    assert all(f"{s.name} = " in out for s in settings.SETTINGS)
+
+
+def test_dashboard_from_another_folder_serves_the_checkouts_static_files(tmp_path: Path) -> None:
+    """Streamlit's config beside app.py applies wherever the command is started."""
+    partnerdash = Path(sys.executable).with_name("partnerdash")
+    with serving([str(partnerdash), "dashboard"], tmp_path, os.environ) as dashboard:
+        assert urllib.request.urlopen(f"{dashboard.url}/app/static/favicon.png").status == 200

@@ -9,7 +9,7 @@ import pytest
 
 from partnerdash import schema
 from partnerdash.filters import Filters, apply, kpis
-from partnerdash.pipeline import Dataset
+from partnerdash.model import Dataset
 
 
 def event(event_id: str, day: str, title: str, topics: list[str], kind: str = "news") -> dict[str, object]:

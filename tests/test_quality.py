@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from partnerdash.pipeline import Dataset, build_paths
+from partnerdash.model import Dataset
+from partnerdash.pipeline import build_paths
 from partnerdash.quality import Scores, answer_keys, evaluate, keyed_source, read_key
 
 ROOT = Path(__file__).resolve().parents[1]

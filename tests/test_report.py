@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from importlib import resources
 from pathlib import Path
 
 from partnerdash.charts.map import partnership_map
@@ -18,11 +19,11 @@ HOSTILE = (
 )
 
 
-def report_for(data: bytes, name: str = "hostile.txt") -> str:
+def report_for(data: bytes, name: str = "hostile.txt", caption: str = "caption", title: str = "Map") -> str:
     dataset = build([Document(name, data)])
     view = apply(dataset, Filters())
-    figures = [("Map", partnership_map(view.places, view.partnerships))]
-    return summary_html(view, kpis(view), Labels("en"), "caption", figures)
+    figures = [(title, partnership_map(view.places, view.partnerships))]
+    return summary_html(view, kpis(view), Labels("en"), caption, figures)
 
 
 def test_the_report_embeds_plotly_and_the_world_shapes() -> None:
@@ -46,3 +47,16 @@ def test_every_field_of_the_hostile_fixture_is_escaped_in_the_report() -> None:
         assert escape(title) in html
     for payload in ("<script>window.__pwned", "<img src=x onerror", "<svg onload", '<a href="javascript'):
         assert payload not in html
+
+
+def test_the_caption_and_chart_titles_are_escaped_too() -> None:
+    html = report_for(HOSTILE.encode(), caption="<b onmouseover=x>'all'</b>", title='<svg onload="x">')
+    assert "<b onmouseover" not in html
+    assert "<svg onload" not in html
+    assert escape("<b onmouseover=x>'all'</b>") in html
+    assert escape('<svg onload="x">') in html
+
+
+def test_the_template_ships_inside_the_package() -> None:
+    # Read through importlib (jinja2.PackageLoader), so an installed wheel finds it too.
+    assert resources.files("partnerdash").joinpath("templates", "summary.html").is_file()

@@ -12,8 +12,9 @@ import pytest
 
 from partnerdash.cli import main
 from partnerdash.geocode.gazetteer import default_gazetteer
-from partnerdash.geocode.normalize import normalize
-from partnerdash.pipeline import Dataset, build_paths
+from partnerdash.model import Dataset
+from partnerdash.normalize import normalize
+from partnerdash.pipeline import build_paths
 from partnerdash.synth import (
     FIRST_DAY,
     LAST_DAY,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,9 +13,10 @@ from typing import Any, BinaryIO, TypeVar
 import pandas as pd
 from tqdm import tqdm
 
-from partnerdash import __version__, output
+from partnerdash import __version__, output, settings
 from partnerdash.load.sources import documents
-from partnerdash.pipeline import Dataset, build, online_geocoder
+from partnerdash.model import Dataset
+from partnerdash.pipeline import build, online_geocoder
 
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
@@ -66,19 +68,68 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only names that could not be placed: what data/places_overrides.csv should add",
     )
+    dashboard = commands.add_parser(
+        "dashboard",
+        help="start the dashboard on news files",
+        description="Start the dashboard (Streamlit) on PATH: the data setting if left out, which "
+        "is the bundled sample unless set. Options after PATH go to `streamlit run`, for example "
+        "--server.port 8502 --server.headless true.",
+    )
+    dashboard.add_argument("path", nargs="?", metavar="PATH", help="folder or file of news items")
+    dashboard.add_argument(
+        "streamlit", nargs=argparse.REMAINDER, metavar="STREAMLIT-OPTION", help="passed to streamlit run"
+    )
+    commands.add_parser(
+        "settings",
+        help="list the settings, their values and where each was set",
+        description="List every setting: its value, where it was set (PARTNERDASH_<NAME>, the "
+        "settings file, or by default), its type and what it is for.",
+    )
     return parser
 
 
 def _inputs(command: argparse.ArgumentParser) -> None:
-    command.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    command.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="file, folder, or - for stdin (default: the data setting, the bundled sample unless set)",
+    )
+
+
+def _split_dashboard(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``dashboard [PATH] [STREAMLIT-OPTION ...]`` as argparse's part and Streamlit's.
+
+    argparse alone would take the value of ``--server.port 8502`` for PATH: it cannot
+    know which of Streamlit's options take a value. So only a first word that is no
+    option (or is -h) is PATH; everything after it is Streamlit's.
+    """
+    if not argv or argv[0] != "dashboard":
+        return argv, []
+    rest = argv[1:]
+    ours = rest[:1] if rest and (not rest[0].startswith("-") or rest[0] in ("-h", "--help")) else []
+    return ["dashboard", *ours], rest[len(ours) :]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "synth":
-        return _synth(args)
+    ours, streamlit_options = _split_dashboard(list(sys.argv[1:] if argv is None else argv))
+    args = _parser().parse_args(ours)
     try:
-        dataset = _build(args.paths)
+        if args.command == "dashboard":
+            return _dashboard(args.path, streamlit_options)
+        if args.command == "settings":
+            return _settings()
+        if args.command == "synth":
+            return _synth(args)
+        return _extract_or_places(args)
+    except settings.SettingError as error:
+        print(f"partnerdash: {error}", file=sys.stderr)
+        return 2
+
+
+def _extract_or_places(args: argparse.Namespace) -> int:
+    try:
+        dataset = _build(args.paths or [settings.get("data")])
         _report(dataset)
         if dataset.events.empty:
             print("partnerdash: no news items could be read.", file=sys.stderr)
@@ -119,6 +170,45 @@ def _synth(args: argparse.Namespace) -> int:
         # The reader (say, `head`) has gone; stop quietly as Unix tools do.
         sys.stderr.close()
     return 0
+
+
+def dashboard_command(path: str | None, options: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """`streamlit run` on the dashboard's script, and its environment: PATH is the data setting."""
+    env = dict(os.environ)
+    if path is not None:
+        # Absolute: the child resolves it, and Streamlit may be told to run elsewhere.
+        env["PARTNERDASH_DATA"] = str(Path(path).expanduser().resolve())
+    return [sys.executable, "-m", "streamlit", "run", str(settings.APP), *options], env
+
+
+def _dashboard(path: str | None, options: list[str]) -> int:
+    # Checked here, before Streamlit starts: a bad setting is one clear line on the
+    # console instead of an error page for every visitor.
+    problems = settings.problems()
+    if path is not None and not Path(path).expanduser().exists():
+        problems.append(f"no such file or folder: {path}")
+    for problem in problems:
+        print(f"partnerdash: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    command, env = dashboard_command(path, options)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Streamlit takes this process's place rather than running as its child: Ctrl-C and a
+    # service manager's SIGTERM reach it directly, and no orphan outlives a killed parent.
+    os.execve(command[0], command, env)  # noqa: S606 - our own interpreter; the options are Streamlit's
+
+
+def _settings() -> int:
+    path = settings.config_file()
+    print(f"settings file: {path}" + ("" if path.exists() else " (none)"))
+    for row in settings.describe():
+        print(f"{row['name']} = {row['value']}  ({row['set']})")
+        print(f"    {row['help']} [{row['type']}; {row['env_var']}]")
+    problems = settings.problems()
+    for problem in problems:
+        print(f"partnerdash: {problem}", file=sys.stderr)
+    return 2 if problems else 0
 
 
 def _count(text: str) -> int:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 MISPLACED_KM = 161.0
 

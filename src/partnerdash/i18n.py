@@ -10,15 +10,15 @@ from functools import cache
 from typing import Any
 
 import pycountry
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from partnerdash import settings
-from partnerdash.extract.keywords import default_taxonomy
 
 LANGUAGES = ("en", "de")
-_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
-}
+# CLDR's own medium dates are "May 3, 2023" and "03.05.2023"; the dashboard has always
+# written the day first with the month's short name, so the pattern is fixed per language.
+_DATE_PATTERNS = {"en": "d MMM y", "de": "d. MMM y"}
 
 
 @cache
@@ -36,6 +36,32 @@ def _country_translation(lang: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
+@cache
+def _category_names() -> dict[str, dict[str, str]]:
+    """Each topic's and kind's name per language, from the label tables of topics.toml.
+
+    Read here rather than through the keyword index of ``partnerdash.extract``: the
+    interface text needs only the names, and should not depend on the extraction stage.
+    A key that is both a topic and a kind takes the topic's names.
+    """
+    table: dict[str, Any] = tomllib.loads(settings.resource("topics.toml").read_text(encoding="utf-8"))
+    names: dict[str, dict[str, str]] = {}
+    for section in ("topics", "kinds"):
+        for key, entry in table.get(section, {}).items():
+            label = entry.get("label", {})
+            names.setdefault(str(key), {str(k): str(v) for k, v in label.items()})
+    return names
+
+
+def _locale(lang: str) -> str:
+    return lang if lang in LANGUAGES else "en"
+
+
+def _decimal_format(decimals: int) -> str:
+    """A CLDR number pattern with grouping and exactly ``decimals`` fraction digits."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
 @dataclass(frozen=True)
 class Labels:
     lang: str = "en"
@@ -48,11 +74,10 @@ class Labels:
 
     def category(self, value: str) -> str:
         """A topic, kind, region or other category value, in this language."""
-        taxonomy = default_taxonomy()
-        for label in (*taxonomy.topics, *taxonomy.kinds):
-            if label.key == value:
-                return label.name(self.lang)
-        return self(value)
+        names = _category_names().get(value)
+        if names is None:
+            return self(value)
+        return names.get(self.lang) or names.get("en") or value
 
     def country(self, code: str) -> str:
         record = pycountry.countries.get(alpha_2=code)
@@ -62,11 +87,11 @@ class Labels:
         return _country_translation(self.lang).gettext(name)
 
     def number(self, value: float, decimals: int = 0) -> str:
-        text = f"{value:,.{decimals}f}"
-        return text.translate(str.maketrans(",.", ".,")) if self.lang == "de" else text
+        locale = _locale(self.lang)
+        return format_decimal(value, format=_decimal_format(decimals), locale=locale)
 
     def date(self, day: date | None) -> str:
         if day is None:
             return "—"
-        month = _MONTHS.get(self.lang, _MONTHS["en"])[day.month - 1]
-        return f"{day.day}. {month} {day.year}" if self.lang == "de" else f"{day.day} {month} {day.year}"
+        locale = _locale(self.lang)
+        return format_date(day, _DATE_PATTERNS[locale], locale=locale)

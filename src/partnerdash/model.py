@@ -1,6 +1,7 @@
 """The typed tables: events (one row per news item), places and partnerships.
 
-Columns and dtypes come from :mod:`partnerdash.schema`; this module fills them.
+Columns and dtypes come from :mod:`partnerdash.schema`; this module fills them, and
+:class:`Dataset` holds the three with what loading them found.
 """
 
 from __future__ import annotations
@@ -8,14 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache, cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from partnerdash import schema
 from partnerdash.geocode.regions import world_region
 from partnerdash.geocode.resolve import FoundPlace, ItemPlaces
+from partnerdash.load.items import LoadWarning
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -133,3 +138,48 @@ def _frame(rows: list[dict[str, Any]], table: Any) -> pd.DataFrame:
     if "date" in frame.columns:
         frame["date"] = pd.to_datetime(frame["date"])
     return schema.conform(frame, table)
+
+
+@dataclass
+class Dataset:
+    events: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.EVENTS))
+    places: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PLACES))
+    partnerships: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PARTNERSHIPS))
+    warnings: list[LoadWarning] = field(default_factory=list)
+    files_read: int = 0
+    files_failed: int = 0
+    built_at: datetime = field(default_factory=datetime.now)
+
+    @cached_property
+    def event_rows(self) -> tuple[np.ndarray[Any, np.dtype[np.intp]], np.ndarray[Any, np.dtype[np.intp]]]:
+        """For each place and each partnership, the row of its event (-1 if none).
+
+        Filters then select places and partnerships by position, without comparing ids.
+        """
+        ids = pd.Index(self.events["event_id"])
+        return ids.get_indexer(self.places["event_id"]), ids.get_indexer(self.partnerships["event_id"])
+
+    @property
+    def failures(self) -> list[LoadWarning]:
+        """One warning per file of which nothing could be read, naming it and why."""
+        return [w for w in self.warnings if w.failed]
+
+
+def merge(first: Dataset, second: Dataset) -> Dataset:
+    """Both datasets in one; an item already in the first keeps its rows from there."""
+    new = ~second.events["event_id"].isin(first.events["event_id"])
+    kept = set(second.events.loc[new, "event_id"])
+    return Dataset(
+        events=pd.concat([first.events, second.events[new]], ignore_index=True),
+        places=pd.concat(
+            [first.places, second.places[second.places["event_id"].isin(kept)]], ignore_index=True
+        ),
+        partnerships=pd.concat(
+            [first.partnerships, second.partnerships[second.partnerships["event_id"].isin(kept)]],
+            ignore_index=True,
+        ),
+        warnings=first.warnings + second.warnings,
+        files_read=first.files_read + second.files_read,
+        files_failed=first.files_failed + second.files_failed,
+        built_at=max(first.built_at, second.built_at),
+    )

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import numpy as np
-import pandas as pd
-
-from partnerdash import schema, settings
+from partnerdash import settings
 from partnerdash.extract.items import extract_items
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.complete import complete_online
@@ -29,36 +23,11 @@ from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.geocode.supplement import names_for
 from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
-from partnerdash.model import tables
+from partnerdash.model import Dataset, tables
 from partnerdash.registry.load import Registry, load_registry
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterator[T]]
-
-
-@dataclass
-class Dataset:
-    events: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.EVENTS))
-    places: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PLACES))
-    partnerships: pd.DataFrame = field(default_factory=lambda: schema.empty(schema.PARTNERSHIPS))
-    warnings: list[LoadWarning] = field(default_factory=list)
-    files_read: int = 0
-    files_failed: int = 0
-    built_at: datetime = field(default_factory=datetime.now)
-
-    @cached_property
-    def event_rows(self) -> tuple[np.ndarray[Any, np.dtype[np.intp]], np.ndarray[Any, np.dtype[np.intp]]]:
-        """For each place and each partnership, the row of its event (-1 if none).
-
-        Filters then select places and partnerships by position, without comparing ids.
-        """
-        ids = pd.Index(self.events["event_id"])
-        return ids.get_indexer(self.places["event_id"]), ids.get_indexer(self.partnerships["event_id"])
-
-    @property
-    def failures(self) -> list[LoadWarning]:
-        """One warning per file of which nothing could be read, naming it and why."""
-        return [w for w in self.warnings if w.failed]
 
 
 def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:
@@ -131,26 +100,6 @@ def build_paths(paths: list[str | Path], finder: PlaceFinder | None = None) -> D
 def online_geocoder() -> Geocoder | None:
     """The online geocoder if the settings opt in to one (PARTNERDASH_GEOCODER), else None."""
     return None if settings.get("geocoder") == "offline" else make_geocoder()
-
-
-def merge(first: Dataset, second: Dataset) -> Dataset:
-    """Both datasets in one; an item already in the first keeps its rows from there."""
-    new = ~second.events["event_id"].isin(first.events["event_id"])
-    kept = set(second.events.loc[new, "event_id"])
-    return Dataset(
-        events=pd.concat([first.events, second.events[new]], ignore_index=True),
-        places=pd.concat(
-            [first.places, second.places[second.places["event_id"].isin(kept)]], ignore_index=True
-        ),
-        partnerships=pd.concat(
-            [first.partnerships, second.partnerships[second.partnerships["event_id"].isin(kept)]],
-            ignore_index=True,
-        ),
-        warnings=first.warnings + second.warnings,
-        files_read=first.files_read + second.files_read,
-        files_failed=first.files_failed + second.files_failed,
-        built_at=max(first.built_at, second.built_at),
-    )
 
 
 def registry(path: Path | None = None) -> Registry:

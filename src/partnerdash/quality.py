@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from partnerdash.geocode.normalize import normalize
-from partnerdash.pipeline import Dataset
+from partnerdash.model import Dataset
+from partnerdash.normalize import normalize
 
 
 @dataclass

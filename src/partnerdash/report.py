@@ -1,16 +1,21 @@
 """A single self-contained HTML summary of the current view, to mail to a funder.
 
 plotly.js and the map's world shapes are embedded, so the file opens offline and asks
-no other host for anything. All news text is escaped.
+no other host for anything. The page is the Jinja2 template ``templates/summary.html``
+with autoescape on, so all news text is escaped; only plotly's own output is marked safe.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from partnerdash import settings
@@ -18,45 +23,80 @@ from partnerdash.filters import Kpis, View
 from partnerdash.i18n import Labels
 
 WORLD = settings.PROJECT_ROOT / "static" / "topojson" / "world_110m.json"
-_STYLE = """
-body { font-family: "Source Sans Pro", Helvetica, Arial, sans-serif; color: #1F2933; margin: 2rem auto;
-       max-width: 1100px; padding: 0 1rem; }
-h1 { margin-bottom: 0.2rem; } .caption { color: #52606D; margin-top: 0; }
-.kpis { display: flex; gap: 1rem; margin: 1.5rem 0; }
-.kpi { flex: 1; background: #F3F5F7; border-radius: 8px; padding: 1rem; }
-.kpi b { display: block; font-size: 2rem; color: #0072B2; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-td, th { border-bottom: 1px solid #E4E7EB; padding: 0.4rem; text-align: left; vertical-align: top; }
-"""
+TEMPLATE = "summary.html"
+COLUMNS = ("date", "title", "places", "topics")
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    html: Markup  # plotly's div and script: trusted, not escaped
+
+
+@dataclass(frozen=True)
+class Tile:
+    name: str
+    value: str
+
+
+def _escaped(value: object) -> Markup:
+    """Each value as the rest of the app escapes text: ``html.escape`` (``&#x27;``, ``&quot;``).
+
+    markupsafe writes quotes as ``&#39;`` and ``&#34;``; equally safe, but the summary
+    keeps one form of escaped text, the one the dashboard and its tests look for.
+    Markup (plotly's output) passes through as it is.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value)))  # noqa: S704 - escaped on this very line
+
+
+@cache
+def _template() -> Template:
+    # PackageLoader reads through importlib, so the template is found in an installed
+    # wheel as well as in the source tree. StrictUndefined: a misspelt name fails loudly.
+    # autoescape stays on behind ``finalize``: whatever finalize misses is still escaped.
+    env = Environment(
+        loader=PackageLoader("partnerdash", "templates"),
+        autoescape=True,
+        finalize=_escaped,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return env.get_template(TEMPLATE)
 
 
 def summary_html(
     view: View, kpis: Kpis, t: Labels, caption: str, figures: Sequence[tuple[str, go.Figure]]
 ) -> str:
     """The report as one HTML document (figures already titled)."""
-    charts = "\n".join(
-        f"<section><h2>{html.escape(title)}</h2>"
-        f"{fig.to_html(full_html=False, include_plotlyjs=False, config={'displaylogo': False})}</section>"
-        for title, fig in figures
+    return _template().render(
+        lang=t.lang,
+        title=t("app_title"),
+        caption=caption,
+        geo_assets=Markup(_geo_assets()),  # noqa: S704 - our own JSON, kept from closing the <script>
+        plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - plotly's own bundle
+        tiles=_tiles(kpis, t),
+        charts=[_chart(title, fig) for title, fig in figures],
+        latest_items=t("latest_items"),
+        columns=[t(key) for key in COLUMNS],
+        rows=_item_rows(view, t),
     )
-    tiles = "".join(
-        f'<div class="kpi"><b>{t.number(value)}</b>{html.escape(t(name))}</div>'
-        for name, value in (
-            ("items", kpis.items),
-            ("municipalities", kpis.municipalities),
-            ("countries", kpis.countries),
-            ("partnerships", kpis.partnerships),
-        )
+
+
+def _chart(title: str, fig: go.Figure) -> Chart:
+    div = fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+    return Chart(title, Markup(div))  # noqa: S704 - plotly escapes the figure's text into its JSON
+
+
+def _tiles(kpis: Kpis, t: Labels) -> list[Tile]:
+    counts = (
+        ("items", kpis.items),
+        ("municipalities", kpis.municipalities),
+        ("countries", kpis.countries),
+        ("partnerships", kpis.partnerships),
     )
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{t.lang}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(t('app_title'))}</title><style>{_STYLE}</style>"
-        f"<script>{_geo_assets()}</script><script>{get_plotlyjs()}</script></head><body>"
-        f'<h1>{html.escape(t("app_title"))}</h1><p class="caption">{html.escape(caption)}</p>'
-        f'<div class="kpis">{tiles}</div>{charts}'
-        f"<h2>{html.escape(t('latest_items'))}</h2>{_items_table(view, t)}</body></html>"
-    )
+    return [Tile(t(name), t.number(value)) for name, value in counts]
 
 
 def _geo_assets() -> str:
@@ -65,16 +105,13 @@ def _geo_assets() -> str:
     return 'window.PlotlyGeoAssets = {topojson: {"world_110m": ' + world + "}};"
 
 
-def _items_table(view: View, t: Labels) -> str:
+def _item_rows(view: View, t: Labels) -> list[tuple[str, str, str, str]]:
+    """Date, title, places and topics of each item, newest first, as plain text."""
     events = view.events.sort_values("date", ascending=False)
     days = [t.date(day.date()) if pd.notna(day) else "—" for day in events["date"]]
-    rows = [
-        f"<tr><td>{html.escape(day)}</td><td>{html.escape(str(title))}</td>"
-        f"<td>{html.escape(', '.join(places))}</td>"
-        f"<td>{html.escape(', '.join(map(t.category, topics)))}</td></tr>"
+    return [
+        (day, str(title), ", ".join(places), ", ".join(map(t.category, topics)))
         for day, title, places, topics in zip(
             days, events["title"], events["municipalities"], events["topics"], strict=True
         )
     ]
-    head = "".join(f"<th>{html.escape(t(k))}</th>" for k in ("date", "title", "places", "topics"))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -136,7 +136,7 @@ LINKS: Mapping[str, str] = {
     "coords_disagree": "bool",
     **_ACTIVITY,
     "months_quiet": "Int64",  # whole months from the last activity to the reference date
-    "status": STR,  # "active", "quiet for N months", "no news"
+    "status": STR,  # a key: "active", "quiet" (for months_quiet months), "no_news"
 }
 UNREGISTERED: Mapping[str, str] = {
     "link_id": STR,
@@ -144,7 +144,7 @@ UNREGISTERED: Mapping[str, str] = {
     **{f"b_{column}": dtype for column, dtype in _NETWORK_SIDE.items()},
     **_ACTIVITY,
     "phrase": STR,  # how the latest item states it
-    "status": STR,  # "new or unregistered"
+    "status": STR,  # the key "unregistered"
 }
 
 

@@ -28,8 +28,8 @@ from typing import TextIO, TypeVar
 
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.gazetteer import Gazetteer, Place, default_gazetteer
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.overrides import index_overrides, load_overrides
+from partnerdash.normalize import normalize
 
 T = TypeVar("T")
 

@@ -18,9 +18,9 @@ def test_links_between_the_same_cells_are_one_segment_in_either_direction() -> N
     table = base_segments(
         links(
             [
-                (50.73, 7.10, 50.45, 30.52, 0, "no news"),  # Bonn – Kyiv
-                (50.45, 30.52, 50.74, 7.09, 0, "no news"),  # Kyiv – a town beside Bonn
-                (51.34, 12.37, 50.45, 30.52, 0, "no news"),  # Leipzig – Kyiv
+                (50.73, 7.10, 50.45, 30.52, 0, "no_news"),  # Bonn – Kyiv
+                (50.45, 30.52, 50.74, 7.09, 0, "no_news"),  # Kyiv – a town beside Bonn
+                (51.34, 12.37, 50.45, 30.52, 0, "no_news"),  # Leipzig – Kyiv
             ]
         )
     )
@@ -29,7 +29,7 @@ def test_links_between_the_same_cells_are_one_segment_in_either_direction() -> N
 
 
 def test_a_link_inside_one_cell_draws_nothing() -> None:
-    assert base_segments(links([(50.73, 7.10, 50.74, 7.09, 0, "no news")])).empty
+    assert base_segments(links([(50.73, 7.10, 50.74, 7.09, 0, "no_news")])).empty
 
 
 def test_the_map_draws_the_base_under_recent_and_older_activity_and_unregistered_pairs() -> None:
@@ -37,7 +37,7 @@ def test_the_map_draws_the_base_under_recent_and_older_activity_and_unregistered
         [
             (50.73, 7.10, 50.45, 30.52, 2, "active"),
             (51.34, 12.37, 36.80, 10.18, 1, "quiet for 19 months"),
-            (48.14, 11.58, 40.71, -74.0, 0, "no news"),
+            (48.14, 11.58, 40.71, -74.0, 0, "no_news"),
         ]
     )
     unregistered = links([(49.6, 11.0, 56.13, 40.4, 1, "new or unregistered")])

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerdash.extract.dates import PartialDate, infer_years, parse_date, parse_dateline
+from partnerdash.dates import PartialDate, infer_years, parse_date, parse_dateline
 from partnerdash.extract.mentions import Mention
 from partnerdash.extract.pairs import find_pairs
 from partnerdash.extract.rules import default_rules

@@ -13,7 +13,7 @@ import pytest
 from partnerdash.extract.mentions import Mention
 from partnerdash.extract.pairs import PairLink, find_pairs
 from partnerdash.extract.rules import default_rules
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 REGIONS = {"Baden", "Württemberg", "Franken", "Ohio", "Saarland", "Cham", "Rhineland-Palatinate", "Allgäu"}
 COUNTRIES = {"Germany", "France", "Ghana", "Ukraine", "Rwanda", "Polen", "Senegal", "US"}

@@ -11,7 +11,7 @@ import pytest
 
 from partnerdash.geocode import gazetteer as gazetteer_module
 from partnerdash.geocode.gazetteer import Gazetteer, Place, Sources, admin1_name, alternate_keys, is_latin
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 from .conftest import DATA
 

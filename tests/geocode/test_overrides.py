@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from partnerdash.geocode.override_edits import save_overrides
 from partnerdash.geocode.overrides import (
     Override,
     OverrideWarning,
     index_overrides,
     load_overrides,
     parse_override,
-    save_overrides,
 )
 
 from .conftest import DATA

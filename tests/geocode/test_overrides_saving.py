@@ -17,13 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerdash.geocode.overrides import (
-    COLUMNS,
-    OverrideConflictError,
-    _locked,
-    load_overrides,
-    save_edit,
-)
+from partnerdash.geocode.override_edits import OverrideConflictError, _locked, save_edit
+from partnerdash.geocode.overrides import COLUMNS, load_overrides
 
 HEADER = ",".join(COLUMNS) + "\n"
 START = "Alpha,DE,50,10,municipality,\nBeta,FR,45,5,municipality,\nGamma,LB,34,36,region,\n"

@@ -12,7 +12,6 @@ import pytest
 
 from partnerdash.geocode import supplement
 from partnerdash.geocode.gazetteer import Place
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.supplement import (
     names_for,
@@ -21,6 +20,7 @@ from partnerdash.geocode.supplement import (
     spelling_variants,
     supplement_for,
 )
+from partnerdash.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 WIKIDATA = ROOT.parent / "shared" / "data" / "sistercities_germany_wikidata_2017.tsv"

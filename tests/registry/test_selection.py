@@ -19,15 +19,18 @@ def shown(network: Network, news: News, filters: Filters, in_view: list[str] | N
     return select(network, Activity.of(network.links, events), view, events, filters)
 
 
-def by_town(selection: NetworkView) -> dict[str, tuple[int, str]]:
+def by_town(selection: NetworkView) -> dict[str, tuple[int, str, int | None]]:
+    """Town → (items in view, status key, months quiet or None)."""
     links = selection.links
-    return dict(zip(links["a_name"], zip(links["news_items"], links["status"], strict=True), strict=True))
+    months = [None if pd.isna(m) else int(m) for m in links["months_quiet"]]
+    rows = zip(links["news_items"], links["status"], months, strict=True)
+    return dict(zip(links["a_name"], rows, strict=True))
 
 
 def test_without_filters_every_link_shows_with_its_whole_activity(network: Network, news: News) -> None:
     selection = shown(network, news, Filters())
     assert selection.total_links == len(selection.links) == len(network.links)
-    assert by_town(selection)["Köln"] == (2, "active")  # newest item: 20 June 2023
+    assert by_town(selection)["Köln"] == (2, "active", 0)  # newest item: 20 June 2023
     assert selection.reference == date(2023, 6, 20)
 
 
@@ -48,8 +51,8 @@ def test_activity_counts_only_the_items_in_view(network: Network, news: News) ->
     filters = Filters(end=date(2023, 12, 31))
     selection = shown(network, news, filters, in_view=["e2"])
     towns = by_town(selection)
-    assert towns["Köln"] == (1, "quiet for 35 months")
-    assert towns["Munich"] == (0, "no news")
+    assert towns["Köln"] == (1, "quiet", 35)
+    assert towns["Munich"] == (0, "no_news", None)
     assert selection.links.set_index("a_name").loc["Köln", "event_ids"] == ["e2"]
 
 

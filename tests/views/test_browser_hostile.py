@@ -28,7 +28,8 @@ from tests.views.test_browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, PAGES
 
 from partnerdash.filters import Filters, apply, kpis
 from partnerdash.i18n import Labels
-from partnerdash.pipeline import Dataset, build_paths
+from partnerdash.model import Dataset
+from partnerdash.pipeline import build_paths
 from partnerdash.views.text import safe_url
 
 pytestmark = pytest.mark.browser

@@ -16,18 +16,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from tests.views.conftest import open_page
 
-from partnerdash.geocode.overrides import load_overrides, save_edit
-from partnerdash.views.screens import quality
+from partnerdash import settings
+from partnerdash.geocode.override_edits import save_edit
+from partnerdash.geocode.overrides import load_overrides
 
 App = Callable[[Path | None], AppTest]
 START = "name,country,lat,lon,kind,note\nAlpha,DE,50,10,municipality,\nBeta,FR,45,5,municipality,\n"
 
 
 @pytest.fixture
-def overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "places_overrides.csv"
+def overrides() -> Path:
+    """The user's copy (in the test's own user_data_dir): the page reads it and saves to it."""
+    path = settings.user_file(settings.OVERRIDES)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(START, encoding="utf-8")
-    monkeypatch.setattr(quality, "default_path", lambda: path)
     return path
 
 
@@ -89,3 +91,19 @@ def test_an_edit_lands_on_its_row_when_another_session_removed_one_above(app: Ap
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
     assert [(o.name, o.lat) for o in load_overrides(overrides)] == [("Beta", 46.0)]
+
+
+def test_the_first_save_copies_the_bundled_file_to_the_user_folder(app: App) -> None:
+    bundled = settings.resource(settings.OVERRIDES)
+    before = bundled.read_bytes()
+    user = settings.user_file(settings.OVERRIDES)
+    assert not user.exists()
+    at = open_page(app(None), "quality")
+    added = {"name": "Gamma", "country": "LB", "lat": "34", "lon": "36", "kind": "region", "note": ""}
+    at = edit_and_save(at, {"added_rows": [added]})
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    names = [o.name for o in load_overrides(user)]
+    assert names == [o.name for o in load_overrides(bundled)] + ["Gamma"]  # the bundled rows kept
+    assert bundled.read_bytes() == before  # the package's file is never written
+    assert settings.overrides_path() == user  # and the user's copy is what is read from now on

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from partnerdash.registry.join import ACTIVE
+
 Label = Callable[[str], str]
 # Grid cells in degrees, finest first: a few links keep their places, a world of them
 # is drawn between cells a couple of hundred kilometres wide.
@@ -79,7 +81,7 @@ def add_network(fig: go.Figure, links: pd.DataFrame, unregistered: pd.DataFrame,
     add_lines(fig, base, label("Known partnerships (registry)"), "rgba(123, 135, 148, 0.22)", 0.8)
     with_news = links[links["news_items"] > 0].sort_values("last_activity", ascending=False)
     for test, name, colour, width in _RECENCY:
-        chosen = with_news[with_news["status"].eq("active") == (test == "active")]
+        chosen = with_news[with_news["status"].eq(ACTIVE) == (test == ACTIVE)]
         add_lines(fig, chosen.head(MAX_ACTIVE_LINES), label(name), colour, width)
     newest = unregistered.sort_values("last_activity", ascending=False).head(MAX_ACTIVE_LINES)
     add_lines(fig, newest, label("News pairs not in the registry"), UNREGISTERED_COLOUR, 2.0)

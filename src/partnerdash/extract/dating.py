@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
 
-from partnerdash.extract.dates import PartialDate, infer_years, parse_date
+from partnerdash.dates import PartialDate, infer_years, parse_date
 from partnerdash.load.items import LoadWarning, RawItem
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from partnerdash.extract.rules import PlaceRules
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 _TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
 # What may stand between the words of one name: a space or a hyphen, nothing else.

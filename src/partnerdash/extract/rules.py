@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerdash import settings
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:

@@ -6,10 +6,11 @@ Nothing is loaded at import: the gazetteer is read on first use.
 """
 
 from partnerdash.geocode.gazetteer import Gazetteer, Place, admin1_name, default_gazetteer
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.online import CachedGeocoder, GeocoderFallbackWarning, make_geocoder
-from partnerdash.geocode.overrides import Override, OverrideWarning, load_overrides, save_overrides
+from partnerdash.geocode.override_edits import save_overrides
+from partnerdash.geocode.overrides import Override, OverrideWarning, load_overrides
+from partnerdash.normalize import normalize
 
 __all__ = [
     "CachedGeocoder",

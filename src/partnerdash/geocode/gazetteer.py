@@ -47,7 +47,7 @@ from typing import Any, Literal
 
 from partnerdash import settings
 from partnerdash.geocode.files import write_atomically
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 Kind = Literal["municipality", "region", "country"]
 KINDS: tuple[Kind, ...] = ("country", "region", "municipality")  # also the rank order
@@ -158,7 +158,7 @@ class Sources:
         digest.update(sys.byteorder.encode())  # the arrays are stored in native order
         for path in (self.regions, self.country_aliases):
             digest.update(path.read_bytes() if path.exists() else b"<missing>")
-        for module in (Path(__file__), Path(__file__).with_name("normalize.py")):
+        for module in (Path(__file__), Path(__file__).parents[1] / "normalize.py"):
             digest.update(module.read_bytes())  # a code change rebuilds: no version to forget
         return digest.hexdigest()[:20]
 

@@ -27,8 +27,8 @@ from geopy.exc import GeocoderQueryError
 from geopy.location import Location
 
 from partnerdash.geocode.gazetteer import Gazetteer, Place, default_gazetteer
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.overrides import Override, index_overrides, load_overrides
+from partnerdash.normalize import normalize
 
 ResolvedBy = Literal["override", "offline"]
 

@@ -208,7 +208,7 @@ class CachedGeocoder:
 
 def make_geocoder(kind: str | None = None) -> Geocoder:
     """The geocoder the settings ask for: "offline" (default) or "nominatim"."""
-    kind = (kind or settings.get("geocoder")).strip().lower()
+    kind = kind.strip().lower() if kind else settings.get("geocoder")  # the setting is checked there
     if kind == "offline":
         return OfflineGeocoder()
     if kind == "nominatim":
@@ -217,7 +217,7 @@ def make_geocoder(kind: str | None = None) -> Geocoder:
         return CachedGeocoder(
             Nominatim(user_agent=settings.get("geocoder_user_agent")),
             settings.get_path("cache_dir") / "geocode-nominatim.sqlite",
-            min_delay_seconds=float(settings.get("geocoder_min_delay")),
+            min_delay_seconds=settings.get_float("geocoder_min_delay"),
             service="nominatim",
         )
     raise ValueError(

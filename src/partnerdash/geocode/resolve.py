@@ -37,8 +37,8 @@ from partnerdash.extract.pairs import MUNICIPAL, OTHER, PairLink, find_pairs
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.gazetteer import Place
 from partnerdash.geocode.lexicon import excess
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.supplement import SAME_PLACE_KM, RegistryNames
+from partnerdash.normalize import normalize
 
 FIELDS = ("title", "caption", "summary")
 _NAMED_COUNTRY_MARGIN = 10

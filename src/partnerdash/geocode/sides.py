@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from geopy.distance import great_circle
 from geopy.exc import GeocoderQueryError
 
 from partnerdash.geocode.gazetteer import KINDS
@@ -119,23 +120,23 @@ def distance_km(lat1: object, lon1: object, lat2: object, lon2: object) -> np.nd
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))))
 
 
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Scalar twin of :func:`distance_km`: numpy costs more than it saves on three points."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+def point_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Scalar twin of :func:`distance_km` (numpy costs more than it saves on a few points);
+    geopy's ``great_circle`` on the same sphere, so the two agree. NaN if a point is unknown."""
+    if any(math.isnan(v) for v in (lat1, lon1, lat2, lon2)):
+        return math.nan
+    return float(great_circle((lat1, lon1), (lat2, lon2), radius=EARTH_RADIUS_KM).km)
 
 
-def _nearest(found: list[Candidate], lat: float, lon: float) -> tuple[Candidate, float]:
-    """The candidate nearest the point (the best ranked if there is none) and its distance."""
-    if math.isnan(lat) or math.isnan(lon):
-        return found[0], math.nan
-    distances = [_haversine(lat, lon, c.place.lat, c.place.lon) for c in found]
-    best = distances.index(min(distances))
-    return found[best], distances[best]
+def _km(lat: float, lon: float, candidate: Candidate) -> float:
+    return point_km(lat, lon, candidate.place.lat, candidate.place.lon)
+
+
+def _nearest(found: list[Candidate], lat: float, lon: float) -> Candidate:
+    """The candidate nearest the point; the best ranked if there is no point (or one candidate)."""
+    if len(found) == 1 or math.isnan(lat) or math.isnan(lon):
+        return found[0]
+    return min(found, key=lambda candidate: _km(lat, lon, candidate))  # the first of equals
 
 
 def resolve_side(
@@ -149,9 +150,10 @@ def resolve_side(
         if not found.candidates:
             rows.append({"unresolved_reason": found.reason})
             continue
-        chosen, distance = _nearest(found.candidates, y, x)
+        chosen = _nearest(found.candidates, y, x)
         place = chosen.place
-        if found.loose and distance > NEAR_KM:  # False for NaN: no point, no check
+        # Only a shortened name needs the distance; NaN (no point) > NEAR_KM is False: no check.
+        if found.loose and (distance := _km(y, x, chosen)) > NEAR_KM:
             reason = f"{label!r} is not in the gazetteer; {place.name!r} is, but {distance:.0f} km away"
             rows.append({"unresolved_reason": reason})
             continue

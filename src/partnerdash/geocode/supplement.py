@@ -37,11 +37,11 @@ import pandas as pd
 
 from partnerdash import settings
 from partnerdash.geocode.gazetteer import Gazetteer, Place
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
-from partnerdash.geocode.sides import SideResolver, distance_km
+from partnerdash.geocode.sides import SideResolver, point_km
 from partnerdash.load.items import LoadError
 from partnerdash.load.partnership_table import read_table
+from partnerdash.normalize import normalize
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ in the Wikidata registry: Corfu, Ekeren), while the nearest two towns of one nam
 # name ("Heringen (Werra)", "Hofheim am Taunus"); elsewhere a bracket holds another
 # name of the town ("Częstochowa (Tschenstochau)").
 GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI"})
-NO_REGISTRY = frozenset({"", "none", "off"})  # what the "registry" setting says for none
 SIDES = ("a", "b")
 _LIMITS = {"lat": 90.0, "lon": 180.0}
 
@@ -225,7 +224,7 @@ def _add(entries: list[_Entry], place: Place, short: bool) -> None:
 
 
 def _km(a: Place, b: Place) -> float:
-    return float(distance_km(a.lat, a.lon, b.lat, b.lon))
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _split(index: dict[str, list[_Entry]]) -> RegistryNames:
@@ -270,8 +269,7 @@ def _degrees(raw: pd.Series, limit: float) -> pd.Series:
 
 def registry_path() -> Path | None:
     """The registry file the settings name; None when they say there is none."""
-    raw = settings.get("registry").strip()
-    return None if raw.lower() in NO_REGISTRY else Path(raw).expanduser()
+    return settings.get_optional_path("registry")
 
 
 def names_for(path: Path | None = None) -> RegistryNames:

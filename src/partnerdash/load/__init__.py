@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from partnerdash.extract.dates import parse_dateline
+from partnerdash.dates import parse_dateline
 from partnerdash.load.formats import LOADERS, load_document
 from partnerdash.load.items import Document, LoadError, LoadResult, LoadWarning, RawItem
 from partnerdash.load.sources import documents

@@ -13,18 +13,12 @@ from functools import cached_property
 from typing import ClassVar
 
 from partnerdash.load.decode import decode
+from partnerdash.load.delimiters import looks_tabular
 from partnerdash.load.feeds import parse_feed
 from partnerdash.load.html import html_blocks
 from partnerdash.load.items import Document, LoadError, LoadResult, LoadWarning
 from partnerdash.load.listing import blocks_from_text, parse_listing
-from partnerdash.load.tabular import (
-    looks_tabular,
-    read_csv,
-    read_excel,
-    read_json,
-    read_jsonl,
-    sniff_delimiter,
-)
+from partnerdash.load.tabular import news_delimiter, read_csv, read_excel, read_json, read_jsonl
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -139,7 +133,7 @@ class CsvLoader(Loader):
 
     @staticmethod
     def detect(sniff: Sniff) -> bool:
-        if sniff_delimiter(sniff.text) is not None:
+        if news_delimiter(sniff.text) is not None:
             return True
         return sniff.document.name.lower().endswith((".csv", ".tsv")) and looks_tabular(sniff.text)
 

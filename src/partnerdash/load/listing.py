@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from partnerdash import settings
-from partnerdash.extract.dates import Dateline, parse_dateline
+from partnerdash.dates import Dateline, parse_dateline
 from partnerdash.load.items import LoadResult, LoadWarning, RawItem, first_sentence
 
 YEAR_HEADING = re.compile(r"^(?:19|20)\d\d$")

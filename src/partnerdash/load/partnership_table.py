@@ -1,14 +1,15 @@
 """Registry files (CSV, TSV, Excel, JSON) as one frame of strings with the registry's fields.
 
 Headers are matched by the synonyms of ``data/registry_columns.toml``, the same way
-news tables are matched by ``data/columns.toml``.
+news tables are matched by ``data/columns.toml``; workbooks, JSON and the delimiter are
+read as for news tables (:mod:`partnerdash.load.tabular`, :mod:`partnerdash.load.delimiters`).
+Delimited text is read here, with ``csv.reader``: it tells each row's line, for the warnings.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import tomllib
 import unicodedata
 from functools import cache
@@ -19,8 +20,9 @@ import pandas as pd
 
 from partnerdash import settings
 from partnerdash.load.decode import decode
+from partnerdash.load.delimiters import most_used_delimiter, sniff_delimiter
 from partnerdash.load.items import LoadError, LoadWarning
-from partnerdash.load.tabular import header_key
+from partnerdash.load.tabular import excel_sheets, match_headers, parse_json, synonym_index
 
 SIDE_FIELDS = ("name", "country", "lat", "lon")
 FIELDS = (
@@ -34,7 +36,6 @@ REQUIRED = ("a_name", "b_name")
 ROW = "row"
 """A row's place in its file: the line of a CSV/TSV, the row number in Excel, the
 1-based position in a JSON list. Warnings and the unresolved list name it."""
-_DELIMITERS = ",;\t|"
 _ZIP = b"PK\x03\x04"
 # Wikidata labels carry invisible direction marks ("Granada\u200e"): they would defeat lookups.
 _INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
@@ -49,19 +50,16 @@ def vocabulary() -> dict[str, Any]:
 @cache
 def synonyms() -> dict[str, str]:
     """Normalised header → field name."""
-    table = vocabulary()
-    return {header_key(name): field for field in FIELDS for name in table.get(field, [])}
+    return synonym_index(vocabulary(), FIELDS)
 
 
 def match_columns(headers: list[str]) -> dict[str, str]:
     """Header as written → field name; a field's first matching header wins."""
-    known = synonyms()
-    found: dict[str, str] = {}
-    for header in headers:
-        field = known.get(header_key(header))
-        if field is not None and field not in found.values():
-            found[header] = field
-    return found
+    return match_headers(headers, synonyms())
+
+
+def _names_both_sides(header: list[str]) -> bool:
+    return set(REQUIRED) <= set(match_columns(header).values())
 
 
 def read_table(path: Path) -> tuple[pd.DataFrame, list[LoadWarning]]:
@@ -102,10 +100,9 @@ def _text(value: object) -> str:
 
 
 def _excel(data: bytes, source: str) -> pd.DataFrame:
-    try:
-        return pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=object, engine="openpyxl")
-    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
-        raise LoadError(source, f"not a readable Excel workbook ({type(error).__name__}: {error})") from error
+    """The workbook's first sheet: a registry is one table."""
+    (frame,) = excel_sheets(data, source, first_only=True).values()
+    return frame
 
 
 def _text_table(data: bytes, source: str) -> tuple[pd.DataFrame, list[LoadWarning]]:
@@ -138,16 +135,13 @@ def _delimited(text: str, source: str) -> tuple[pd.DataFrame, list[LoadWarning]]
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter the header line uses most: a registry header has several columns."""
-    header = text.split("\n", 1)[0]
-    return max(_DELIMITERS, key=header.count)
+    """The sniffed delimiter of a header naming both municipalities; where the sniffer
+    cannot tell (a header alone, many bad rows), the one the header line uses most."""
+    return sniff_delimiter(text, _names_both_sides) or most_used_delimiter(text)
 
 
 def _json(text: str, source: str) -> pd.DataFrame:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LoadError(source, f"invalid JSON ({error})") from error
+    data = parse_json(text, source)
     if isinstance(data, dict):  # {"partnerships": [...]}: the first list of objects
         data = next((v for v in data.values() if isinstance(v, list)), None)
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):

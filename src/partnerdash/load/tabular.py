@@ -1,4 +1,8 @@
-"""Tables of news items: CSV, JSON, JSON Lines and Excel, with headers matched by synonym."""
+"""Tables of news items: CSV, JSON, JSON Lines and Excel, with headers matched by synonym.
+
+The registry's tables (:mod:`partnerdash.load.partnership_table`) share the matching of
+headers, the opening of workbooks and the guarded JSON parser.
+"""
 
 from __future__ import annotations
 
@@ -16,22 +20,38 @@ from typing import Any
 import pandas as pd
 
 from partnerdash import settings
+from partnerdash.load.delimiters import sniff_delimiter
 from partnerdash.load.html import html_to_text
 from partnerdash.load.items import LoadError, LoadResult, LoadWarning, RawItem, first_sentence
 
 FIELDS = ("title", "date", "summary", "caption", "url", "lang", "source")
-_DELIMITERS = ",;\t|"
 
 
 def header_key(header: str) -> str:
     return re.sub(r"[\s_\-]+", " ", header.strip().casefold()).replace(" ", "")
 
 
+def synonym_index(table: Mapping[str, Any], fields: Iterable[str]) -> dict[str, str]:
+    """Normalised header → field name, from a table of ``field = [headers…]``."""
+    return {header_key(str(name)): field for field in fields for name in table.get(field, [])}
+
+
+def match_headers(headers: Iterable[str], known: Mapping[str, str]) -> dict[str, str]:
+    """Header as written → field name (``known`` from :func:`synonym_index`); a field's
+    first matching header wins."""
+    found: dict[str, str] = {}
+    for header in headers:
+        field = known.get(header_key(header))
+        if field is not None and field not in found.values():
+            found[header] = field
+    return found
+
+
 @cache
 def synonyms() -> dict[str, str]:
     """Normalised header → field name."""
     table = tomllib.loads(settings.resource("columns.toml").read_text(encoding="utf-8"))
-    return {header_key(name): field for field in FIELDS for name in table.get(field, [])}
+    return synonym_index(table, FIELDS)
 
 
 def match_columns(headers: Iterable[str]) -> dict[str, str]:
@@ -42,14 +62,7 @@ def match_columns(headers: Iterable[str]) -> dict[str, str]:
 @lru_cache(maxsize=256)
 def _match(headers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Rows of one table share their headers: match them once."""
-    found: dict[str, str] = {}
-    known = synonyms()
-    for header in headers:
-        key = header_key(str(header))
-        field = known.get(key)
-        if field is not None and field not in found:
-            found[field] = key
-    return tuple(found.items())
+    return tuple((field, header_key(header)) for header, field in match_headers(headers, synonyms()).items())
 
 
 def records_to_items(records: list[Mapping[str, Any]], source: str) -> LoadResult:
@@ -101,36 +114,13 @@ def _frame_records(frame: pd.DataFrame) -> list[Mapping[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def looks_tabular(text: str) -> bool:
-    """Whether the first lines all hold the same number (≥ 1) of one delimiter."""
-    lines = [line for line in text.split("\n")[:6] if line.strip()]
-    return len(lines) >= 2 and any(
-        len({line.count(d) for line in lines}) == 1 and lines[0].count(d) >= 1 for d in _DELIMITERS
-    )
-
-
-_SNIFF_CHARS = 2000
-
-
-def sniff_delimiter(text: str) -> str | None:
+def news_delimiter(text: str) -> str | None:
     """The delimiter of a CSV whose header names a known column, else None."""
-    # The start of each line is enough to tell the delimiter, and csv.Sniffer is
-    # quadratic in the length of what it reads: a 60 kB line took it 25 s.
-    lines = [line[:_SNIFF_CHARS] for line in text.split("\n", 20)[:20] if line.strip()]
-    if len(lines) < 2:
-        return None
-    try:
-        delimiter = csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        return None
-    header = next(csv.reader([lines[0]], delimiter=delimiter))
-    if len(header) < 2 or not match_columns(header):
-        return None
-    return delimiter
+    return sniff_delimiter(text, lambda header: bool(match_columns(header)))
 
 
 def read_csv(text: str, source: str) -> LoadResult:
-    delimiter = sniff_delimiter(text) or ","
+    delimiter = news_delimiter(text) or ","
     # pandas reports each skipped row as a Python warning, which users never see.
     with warnings.catch_warnings(record=True) as skipped:
         warnings.simplefilter("always", pd.errors.ParserWarning)
@@ -164,14 +154,18 @@ def _skipped_row(message: str) -> str:
     return message.strip()  # "Skipping line 3: Expected 2 fields in line 3, saw 3"
 
 
-def read_json(text: str, source: str) -> LoadResult:
+def parse_json(text: str, source: str) -> Any:
+    """The document's JSON value; LoadError if it is not JSON or nested too deeply to read."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise LoadError(source, f"invalid JSON ({error})") from error
     except RecursionError as error:  # the decoder recurses once per level of nesting
         raise LoadError(source, "invalid JSON (nested too deeply)") from error
-    records = _json_records(data)
+
+
+def read_json(text: str, source: str) -> LoadResult:
+    records = _json_records(parse_json(text, source))
     if records is None:
         raise LoadError(source, "JSON holds no list of news items (expected a list of objects)")
     return records_to_items(records, source)
@@ -210,11 +204,20 @@ def read_jsonl(text: str, source: str) -> LoadResult:
     return result
 
 
-def read_excel(data: bytes, source: str) -> LoadResult:
+def excel_sheets(data: bytes, source: str, *, first_only: bool = False) -> dict[str, pd.DataFrame]:
+    """Sheet name → its cells (header from the first row); only the first sheet if asked.
+    LoadError if the workbook cannot be read."""
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object, engine="openpyxl")
+        with pd.ExcelFile(io.BytesIO(data), engine="openpyxl") as workbook:
+            wanted = [str(name) for name in workbook.sheet_names]
+            sheets = pd.read_excel(workbook, sheet_name=wanted[:1] if first_only else wanted, dtype=object)
     except Exception as error:  # openpyxl raises many kinds on a damaged workbook
         raise LoadError(source, f"not a readable Excel workbook ({type(error).__name__}: {error})") from error
+    return {str(name): frame for name, frame in sheets.items()}
+
+
+def read_excel(data: bytes, source: str) -> LoadResult:
+    sheets = excel_sheets(data, source)
     result = LoadResult()
     failures: list[str] = []
     for name, frame in sheets.items():

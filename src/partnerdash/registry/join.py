@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 
 from partnerdash import schema
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 ACTIVE_MONTHS = 12
-UNREGISTERED_STATUS = "new or unregistered"
+ACTIVE, QUIET, NO_NEWS, UNREGISTERED = "active", "quiet", "no_news", "unregistered"
+STATUSES = (ACTIVE, QUIET, NO_NEWS, UNREGISTERED)
 
 
 @dataclass
@@ -137,14 +138,14 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
 
 
 def status(last_activity: pd.Series, reference: date, active_months: int) -> tuple[pd.Series, pd.Series]:
-    """Whole months since the last activity, and "active" / "quiet for N months" / "no news"."""
+    """Whole months since the last activity, and the status key: ``active``, ``quiet`` (for
+    that many months) or ``no_news``. Views turn keys into words; nothing parses words back."""
     months = (reference.year - last_activity.dt.year) * 12 + (reference.month - last_activity.dt.month)
     months = months.clip(lower=0).astype("Int64")
-    label = pd.Series("active", index=last_activity.index, dtype=object)
-    quiet = months > active_months
-    label[quiet.fillna(False)] = "quiet for " + months[quiet.fillna(False)].astype(str) + " months"
-    label[months.isna()] = "no news"
-    return months, label
+    key = pd.Series(ACTIVE, index=last_activity.index, dtype=object)
+    key[(months > active_months).fillna(False).to_numpy(bool)] = QUIET
+    key[months.isna().to_numpy(bool)] = NO_NEWS
+    return months, key
 
 
 def join_news(
@@ -203,7 +204,7 @@ def _unregistered(
     latest = rows.drop_duplicates("link_id", keep="last").set_index("link_id")
     sides = latest[[c for c in schema.UNREGISTERED if c.startswith(("a_", "b_")) or c == "phrase"]]
     out = found.loc[latest.index].rename_axis("link_id").join(sides)
-    out["status"] = UNREGISTERED_STATUS
+    out["status"] = UNREGISTERED
     return schema.conform(
         out.sort_values("last_activity", ascending=False).reset_index(), schema.UNREGISTERED
     )

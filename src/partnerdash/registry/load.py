@@ -18,12 +18,12 @@ import pandas as pd
 
 from partnerdash import schema
 from partnerdash.geocode.gazetteer import admin1_name
-from partnerdash.geocode.normalize import normalize
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.regions import world_region
 from partnerdash.geocode.sides import SideResolver, distance_km, resolve_side
 from partnerdash.load.items import LoadWarning
 from partnerdash.load.partnership_table import ROW, read_table, vocabulary
+from partnerdash.normalize import normalize
 
 DISAGREEMENT_KM = 25.0
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

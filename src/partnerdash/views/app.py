@@ -7,7 +7,7 @@ import streamlit as st
 from partnerdash import settings
 from partnerdash.filters import Filters, View, apply
 from partnerdash.i18n import LANGUAGES, Labels
-from partnerdash.pipeline import Dataset, merge
+from partnerdash.model import Dataset, merge
 from partnerdash.registry.load import Registry
 from partnerdash.registry.selection import NetworkView, select
 from partnerdash.views import data, sidebar

@@ -10,7 +10,7 @@ import streamlit as st
 
 from partnerdash.filters import View
 from partnerdash.i18n import Labels
-from partnerdash.pipeline import Dataset
+from partnerdash.model import Dataset
 from partnerdash.registry.load import Registry
 from partnerdash.registry.selection import NetworkView
 

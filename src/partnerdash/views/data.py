@@ -25,7 +25,8 @@ from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.load import Document
 from partnerdash.load.items import LoadError, LoadWarning
 from partnerdash.load.sources import documents
-from partnerdash.pipeline import Dataset, build, online_geocoder, override_places, registry
+from partnerdash.model import Dataset
+from partnerdash.pipeline import build, online_geocoder, override_places, registry
 from partnerdash.registry.join import Network, join_news
 from partnerdash.registry.load import Registry
 from partnerdash.registry.selection import Activity
@@ -77,8 +78,7 @@ def choices(_data: Dataset, version: str) -> dict[str, list[str]]:
 
 
 def registry_path() -> Path | None:
-    raw = settings.get("registry").strip()
-    return None if raw.lower() in ("", "none", "off") else Path(raw).expanduser()
+    return settings.get_optional_path("registry")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -122,15 +122,8 @@ def safe_name(name: str) -> str:
 
 
 def upload_limit_mb() -> int:
-    """The largest upload accepted, from the setting max_upload_mb."""
-    raw = settings.get("max_upload_mb")
-    try:
-        limit = int(raw)
-    except ValueError:
-        limit = 0
-    if limit <= 0:
-        raise ValueError(f"max_upload_mb {raw!r} is not a positive whole number of megabytes")
-    return limit
+    """The largest upload accepted, from the setting max_upload_mb (a SettingError if not positive)."""
+    return settings.get_int("max_upload_mb")
 
 
 def too_big(size_bytes: int, limit_mb: int) -> bool:

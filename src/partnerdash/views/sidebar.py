@@ -10,7 +10,7 @@ import streamlit as st
 
 from partnerdash.filters import Filters
 from partnerdash.i18n import Labels
-from partnerdash.pipeline import Dataset
+from partnerdash.model import Dataset
 from partnerdash.views.data import choices, version
 
 BIND: Literal["query-params"] = "query-params"

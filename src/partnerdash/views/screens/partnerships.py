@@ -13,21 +13,13 @@ import streamlit as st
 
 from partnerdash.charts.timeline import items_on_axis
 from partnerdash.i18n import Labels
+from partnerdash.registry.join import STATUSES
 from partnerdash.registry.selection import NetworkView
 from partnerdash.views.chart import show
 from partnerdash.views.context import Context, context
 from partnerdash.views.tables import items_table
 
-STATUSES = ("active", "quiet", "no_news", "unregistered")
 MAX_ROWS = 1000  # rows in the table; the download holds all
-
-
-def status_keys(links: pd.DataFrame) -> pd.Series:
-    """active / quiet / no_news for each registered partnership."""
-    keys = pd.Series("quiet", index=links.index, dtype=object)
-    keys[links["status"].eq("active").to_numpy(bool)] = "active"
-    keys[(links["news_items"] == 0).to_numpy(bool)] = "no_news"
-    return keys
 
 
 def _status_text(t: Labels, key: str, months: int | None) -> str:
@@ -79,7 +71,7 @@ def partnerships() -> None:
         st.info(t("no_registry"))
         return
     st.caption(t("partnerships_hint", date=t.date(network.reference), months=12))
-    keys = status_keys(network.links)
+    keys = network.links["status"]
     counts = keys.value_counts()
     figures = [
         ("registered", len(network.links)),

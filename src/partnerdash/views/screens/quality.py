@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from partnerdash.geocode.overrides import COLUMNS, OverrideConflictError, default_path, save_edit
+from partnerdash import settings
+from partnerdash.geocode.override_edits import OverrideConflictError, save_edit
+from partnerdash.geocode.overrides import COLUMNS, default_path
 from partnerdash.i18n import Labels
 from partnerdash.registry.load import Registry, disagreements, unresolved
 from partnerdash.views.context import context
@@ -140,7 +142,9 @@ def _overrides_editor() -> None:
     edited = st.data_editor(loaded, num_rows="dynamic", key=_EDITOR, hide_index=True)
     if st.button(t("save"), type="primary"):
         try:
-            saved = save_edit(default_path(), _records(loaded), _records(edited))
+            # Saved in the user's data folder (the bundled file may be read-only), where
+            # default_path() then reads it.
+            saved = save_edit(settings.writable_overrides_path(), _records(loaded), _records(edited))
         except OverrideConflictError as conflict:
             st.error(t("overrides_conflict", names=plain(", ".join(conflict.names))))
             return

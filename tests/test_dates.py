@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from partnerdash.extract.dates import PartialDate, infer_years, parse_date, parse_dateline
+from partnerdash.dates import PartialDate, infer_years, parse_date, parse_dateline
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnerdash.geocode.normalize import normalize
+from partnerdash.normalize import normalize
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,85 @@
+"""The data flows one way: a stage imports only earlier stages and leaf modules.
+
+load → extract → geocode → model (with filters over its tables) → registry (the network
+joined to the model) → pipeline (the table of contents) → charts, i18n → report, views →
+the command line. Leaf modules (settings, schema, dates, name keys, output writers) import
+no stage at all.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "partnerdash"
+
+LEAVES = {
+    "partnerdash",
+    "partnerdash.settings",
+    "partnerdash.schema",
+    "partnerdash.dates",
+    "partnerdash.normalize",
+    "partnerdash.output",
+}
+STAGES = [
+    ("partnerdash.load",),
+    ("partnerdash.extract",),
+    ("partnerdash.geocode",),
+    ("partnerdash.model", "partnerdash.filters"),
+    ("partnerdash.registry",),
+    ("partnerdash.pipeline",),
+    ("partnerdash.charts", "partnerdash.i18n"),
+    ("partnerdash.report", "partnerdash.views", "partnerdash.app"),
+    # The command line, and the developer tools that the product does not use (synthetic
+    # news, answer-key scoring, the parallel runner): nothing below may import them.
+    (
+        "partnerdash.cli",
+        "partnerdash.synth",
+        "partnerdash.quality",
+        "partnerdash.parallel",
+        "partnerdash.devcorpus",
+    ),
+]
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def stage(module: str) -> int:
+    if module in LEAVES:
+        return -1
+    for rank, prefixes in enumerate(STAGES):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return rank
+    raise AssertionError(f"{module} belongs to no stage: add it to STAGES or LEAVES in {__file__}")
+
+
+def imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("partnerdash"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("partnerdash"))
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_a_module_imports_no_later_stage(path: Path) -> None:
+    module = module_name(path)
+    later = sorted(d for d in imports(path) if stage(d) > stage(module))
+    assert later == [], f"{module} (stage {stage(module)}) imports later stages: {later}"
+
+
+def test_the_leaves_import_no_stage() -> None:
+    for path in MODULES:
+        if module_name(path) in LEAVES - {"partnerdash"}:
+            assert {d for d in imports(path) if d != "partnerdash"} <= LEAVES, module_name(path)
