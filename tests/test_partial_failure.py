@@ -85,3 +85,17 @@ def test_a_failed_file_in_another_encoding_is_counted_as_failed(tmp_path: Path) 
     assert (dataset.files_read, dataset.files_failed) == (0, 1)
     (failure,) = dataset.failures
     assert failure.message.startswith("read as cp1252 text; an entry without a title")
+
+
+def test_rows_the_overrides_file_skips_are_warnings_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTNERDASH_USER_DATA_DIR", str(tmp_path))
+    bundled = (Path(__file__).resolve().parents[1] / "data" / "places_overrides.csv").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "places_overrides.csv").write_text(bundled + "Nowhere,XX,not a latitude,7.0,municipality,\n")
+    dataset = build_paths([NEWS / "items.csv"])
+    skipped = [w for w in dataset.warnings if w.source == "places_overrides.csv"]
+    assert len(skipped) == 1
+    assert "not a latitude" in skipped[0].message

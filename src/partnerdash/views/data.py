@@ -17,16 +17,14 @@ from pathlib import Path
 import streamlit as st
 
 from partnerdash import settings
-from partnerdash.extract.rules import default_rules
 from partnerdash.filters import options
-from partnerdash.geocode.gazetteer import default_gazetteer
 from partnerdash.geocode.overrides import default_path as overrides_path
 from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.load import Document
 from partnerdash.load.items import LoadError, LoadWarning
 from partnerdash.load.sources import documents
 from partnerdash.model import Dataset
-from partnerdash.pipeline import build, online_geocoder, override_places, registry
+from partnerdash.pipeline import build, default_finder, online_geocoder, registry
 from partnerdash.registry.join import Network, join_news
 from partnerdash.registry.load import Registry
 from partnerdash.registry.selection import Activity
@@ -46,8 +44,7 @@ def stamp(path: Path) -> float:
 @st.cache_resource(show_spinner=False)
 def finder(overrides_stamp: float) -> PlaceFinder:
     del overrides_stamp  # part of the cache key only
-    places, _ = override_places()
-    return PlaceFinder(default_gazetteer(), places, default_rules())
+    return default_finder()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
