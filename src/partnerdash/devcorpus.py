@@ -19,12 +19,12 @@ are scored apart (counted, never as true or false positives).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partnerdash.geocode.sides import point_km
 from partnerdash.normalize import normalize
 
 MISPLACED_KM = 161.0
@@ -151,15 +151,6 @@ def _entry_forms(entry: Mapping[str, Any]) -> set[str]:
     return forms
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _match(found: Found, entries: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
     forms = _forms(found.name) | _forms(found.canonical)
     return next((e for e in entries if forms & _entry_forms(e)), None)
@@ -191,11 +182,11 @@ def score_item(item: DevItem, found: Iterable[Found], pairs: Iterable[tuple[str,
         unmatched.remove(entry)
         scores.true_positive += 1
         lat, lon = entry.get("lat"), entry.get("lon")
-        if lat is not None and lon is not None and _km(lat, lon, place.lat, place.lon) > MISPLACED_KM:
+        if lat is not None and lon is not None and point_km(lat, lon, place.lat, place.lon) > MISPLACED_KM:
             scores.misplaced += 1
             scores.lines.append(
                 f"{item.id} misplaced {place.name} → {place.canonical} ({place.country}), "
-                f"{_km(lat, lon, place.lat, place.lon):.0f} km off"
+                f"{point_km(lat, lon, place.lat, place.lon):.0f} km off"
             )
     scores.false_negative += len(unmatched)
     scores.lines.extend(f"{item.id} missed {e['name']} ({e['country']})" for e in unmatched)

@@ -28,8 +28,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
-from geopy import distance
-
 from partnerdash import settings
 from partnerdash.extract.lang import detect_language
 from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
@@ -37,6 +35,7 @@ from partnerdash.extract.pairs import MUNICIPAL, OTHER, PairLink, find_pairs
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.gazetteer import Place
 from partnerdash.geocode.lexicon import excess
+from partnerdash.geocode.sides import point_km
 from partnerdash.geocode.supplement import SAME_PLACE_KM, RegistryNames
 from partnerdash.normalize import normalize
 
@@ -504,7 +503,7 @@ def _with_registry(found: list[Place], extra: list[Place]) -> list[Place]:
 
 
 def _km(a: Place, b: Place) -> float:
-    return float(distance.great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _prefer(candidates: list[Place], countries: frozenset[str]) -> Place:
