@@ -9,7 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from partnerdash.devcorpus import DevScores, corpus_dir, found_places, read_corpus, score_item
+# Run as a script, the checkout is not on the path; the bench package needs it there.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.devcorpus import DevScores, corpus_dir, found_places, read_corpus, score_item
 from partnerdash.geocode.resolve import PlaceFinder
 from partnerdash.geocode.supplement import names_for
 from partnerdash.pipeline import default_finder

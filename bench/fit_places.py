@@ -19,10 +19,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-from dev import dev_finder
+# Run as a script, the checkout is not on the path; the bench package needs it there.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnerdash.devcorpus import Found, _match, corpus_dir, read_corpus
+import numpy as np
+
+from bench.dev import dev_finder
+from bench.devcorpus import Found, _match, corpus_dir, read_corpus
 from partnerdash.geocode.resolve import PlaceFinder, default_model
 
 ROOT = Path(__file__).resolve().parents[1]

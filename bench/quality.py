@@ -9,12 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+# Run as a script, the checkout is not on the path; the bench package needs it there.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from geotext import GeoText
 
-from partnerdash.extract.items import item_text
-from partnerdash.load import load_paths
-from partnerdash.pipeline import build_paths
-from partnerdash.quality import (
+from bench.answerkey import (
     Predicted,
     Scores,
     answer_keys,
@@ -23,6 +23,9 @@ from partnerdash.quality import (
     read_key,
     score_item,
 )
+from partnerdash.extract.items import item_text
+from partnerdash.load import load_paths
+from partnerdash.pipeline import build_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = answer_keys(ROOT)

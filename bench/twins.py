@@ -93,8 +93,8 @@ def measure(
             counts.partner_placed += 1
             if not any(_near(f, row["destinationlat"], row["destinationlong"], FAR_KM) for f in partner):
                 counts.partner_far += 1
-                placed = partner[0].place
-                where = f"{placed.name} ({placed.country})" if placed else "?"
+                first = partner[0].place
+                where = f"{first.name} ({first.country})" if first else "?"
                 lines.append(f"partner far: {b} ({country}) placed as {where}")
         named = {
             n

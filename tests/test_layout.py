@@ -3,7 +3,8 @@
 load → extract → geocode → model (with filters over its tables) → registry (the network
 joined to the model) → pipeline (the table of contents) → charts, i18n → report, views →
 the command line. Leaf modules (settings, schema, dates, name keys, output writers) import
-no stage at all.
+no stage at all. The developer tools the product does not use (synthetic news, answer-key
+and development-corpus scoring) are in bench/, which the package never imports.
 """
 
 from __future__ import annotations
@@ -30,19 +31,16 @@ STAGES = [
     ("partnerdash.geocode",),
     ("partnerdash.model", "partnerdash.filters"),
     ("partnerdash.registry",),
-    ("partnerdash.pipeline",),
+    # The table of contents, and the runners that map its per-chunk step over cores or a cluster.
+    ("partnerdash.pipeline", "partnerdash.parallel"),
     ("partnerdash.charts", "partnerdash.i18n"),
     ("partnerdash.report", "partnerdash.views", "partnerdash.app"),
-    # The command line, and the developer tools that the product does not use (synthetic
-    # news, answer-key scoring, the parallel runner): nothing below may import them.
-    (
-        "partnerdash.cli",
-        "partnerdash.synth",
-        "partnerdash.quality",
-        "partnerdash.parallel",
-        "partnerdash.devcorpus",
-    ),
+    # The command line: nothing may import it.
+    ("partnerdash.cli",),
 ]
+BENCH = SRC.parent / "bench"
+# Moved out of the package into the benchmark's: bench/synth.py, answerkey.py, devcorpus.py.
+DEV_TOOLS = {"synth": "synth", "quality": "answerkey", "devcorpus": "devcorpus"}
 
 
 def module_name(path: Path) -> str:
@@ -59,13 +57,18 @@ def stage(module: str) -> int:
     raise AssertionError(f"{module} belongs to no stage: add it to STAGES or LEAVES in {__file__}")
 
 
-def imports(path: Path) -> set[str]:
+def imports(path: Path, package: str = "partnerdash") -> set[str]:
+    """The modules of ``package`` that a file imports, at the top or inside functions."""
+
+    def ours(name: str) -> bool:
+        return name == package or name.startswith(package + ".")
+
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("partnerdash"):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and ours(node.module):
             found.add(node.module)
         elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("partnerdash"))
+            found.update(a.name for a in node.names if ours(a.name))
     return found
 
 
@@ -83,3 +86,15 @@ def test_the_leaves_import_no_stage() -> None:
     for path in MODULES:
         if module_name(path) in LEAVES - {"partnerdash"}:
             assert {d for d in imports(path) if d != "partnerdash"} <= LEAVES, module_name(path)
+
+
+def test_the_package_never_imports_the_benchmark() -> None:
+    """bench/ is not installed with the package: an import of it would fail for every user."""
+    found = {module_name(path): sorted(imports(path, "bench")) for path in MODULES}
+    assert {module: names for module, names in found.items() if names} == {}
+
+
+def test_the_developer_tools_are_the_benchmarks_not_the_packages() -> None:
+    for old, new in DEV_TOOLS.items():
+        assert not (PACKAGE / f"{old}.py").exists(), f"partnerdash.{old} belongs in bench/{new}.py"
+        assert (BENCH / f"{new}.py").is_file()

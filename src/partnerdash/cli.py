@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -16,7 +15,8 @@ from tqdm import tqdm
 from partnerdash import __version__, output, settings
 from partnerdash.load.sources import documents
 from partnerdash.model import Dataset
-from partnerdash.pipeline import build, online_geocoder
+from partnerdash.parallel import DaskRunner, LocalRunner, cores
+from partnerdash.pipeline import Runner, build, online_geocoder
 
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
@@ -43,20 +43,6 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
     )
-    synth = commands.add_parser(
-        "synth",
-        help="write synthetic news items for benchmarks (never real news)",
-        description="Write deterministic synthetic news items in the archive's shapes, naming real "
-        "municipalities of the gazetteer; the same items and seed always give the same bytes.",
-    )
-    synth.add_argument("--items", type=_count, default=1000, metavar="N", help="how many (default: 1000)")
-    synth.add_argument(
-        "--seed", type=int, default=1, metavar="S", help="another seed, other items (default: 1)"
-    )
-    synth.add_argument(
-        "--format", choices=("listing", "jsonl"), default="listing", help="output format (default: listing)"
-    )
-    synth.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of standard output")
     places = commands.add_parser(
         "places",
         help="list the places found in news files",
@@ -95,6 +81,26 @@ def _inputs(command: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="file, folder, or - for stdin (default: the data setting, the bundled sample unless set)",
     )
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=cores(),
+        metavar="N",
+        help=f"worker processes for large inputs (default: this machine's cores, {cores()})",
+    )
+    command.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead; needs partnerdash[dask]",
+    )
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def _split_dashboard(argv: list[str]) -> tuple[list[str], list[str]]:
@@ -119,8 +125,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dashboard(args.path, streamlit_options)
         if args.command == "settings":
             return _settings()
-        if args.command == "synth":
-            return _synth(args)
         return _extract_or_places(args)
     except settings.SettingError as error:
         print(f"partnerdash: {error}", file=sys.stderr)
@@ -129,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _extract_or_places(args: argparse.Namespace) -> int:
     try:
-        dataset = _build(args.paths or [settings.get("data")])
+        dataset = _build(args)
         _report(dataset)
         if dataset.events.empty:
             print("partnerdash: no news items could be read.", file=sys.stderr)
@@ -139,33 +143,6 @@ def _extract_or_places(args: argparse.Namespace) -> int:
                 _write_events(dataset, out, args.format)
         else:
             _write_places(dataset, args.unresolved)
-    except BrokenPipeError:
-        # The reader (say, `head`) has gone; stop quietly as Unix tools do.
-        sys.stderr.close()
-    return 0
-
-
-def _synth(args: argparse.Namespace) -> int:
-    # Imported here: the other commands need none of it.
-    from partnerdash.synth import generate, write_jsonl, write_listing
-
-    write = write_jsonl if args.format == "jsonl" else write_listing
-    items = tqdm(
-        generate(args.items, args.seed),
-        total=args.items,
-        unit="item",
-        desc="synth",
-        # Writing to standard output, a bar would mix with the items in a terminal.
-        disable=args.items < PROGRESS_FROM_ITEMS or args.output is None,
-        file=sys.stderr,
-    )
-    try:
-        with _open(args.output) as raw:
-            # UTF-8 and "\n" whatever the locale or platform: the same bytes everywhere.
-            out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-            write(items, out)
-            out.flush()
-            out.detach()  # closing the file (not standard output) is _open's
     except BrokenPipeError:
         # The reader (say, `head`) has gone; stop quietly as Unix tools do.
         sys.stderr.close()
@@ -211,19 +188,38 @@ def _settings() -> int:
     return 2 if problems else 0
 
 
-def _count(text: str) -> int:
-    number = int(text)
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
+def _build(args: argparse.Namespace) -> Dataset:
+    paths = args.paths or [settings.get("data")]
+    with _Bar() as progress:
+        return build(
+            documents(list(paths)), progress=progress, online=online_geocoder(), runner=_runner(args)
+        )
 
 
-def _build(paths: list[str]) -> Dataset:
-    def progress(items: Iterable[T], total: int) -> Iterator[T]:
-        show = total >= PROGRESS_FROM_ITEMS
-        return iter(tqdm(items, total=total, unit="item", desc="places", disable=not show, file=sys.stderr))
+class _Bar:
+    """The progress bar on standard error, for large inputs only."""
 
-    return build(documents(list(paths)), progress=progress, online=online_geocoder())
+    def __init__(self) -> None:
+        self.bar: tqdm[Any] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            hide = total < PROGRESS_FROM_ITEMS
+            self.bar = tqdm(total=total, unit="item", desc="items", disable=hide, file=sys.stderr)
+        self.bar.update(done - self.bar.n)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _runner(args: argparse.Namespace) -> Runner | None:
+    if args.scheduler:
+        return DaskRunner(args.scheduler)
+    return LocalRunner(args.jobs) if args.jobs > 1 else None
 
 
 class _open:  # noqa: N801 - used like the built-in open()
@@ -256,17 +252,20 @@ def _write_events(dataset: Dataset, out: BinaryIO, fmt: str) -> None:
 
 def _places_by_event(dataset: Dataset) -> list[list[dict[str, Any]]]:
     columns = ["name", "canonical", "kind", "country", "lat", "lon", "dateline", "confidence", "evidence"]
-    grouped = {
-        event: list(output.records(group[columns]))
-        for event, group in dataset.places.groupby("event_id", sort=False)
-    }
-    return [grouped.get(event, []) for event in dataset.events["event_id"]]
+    return _by_event(dataset, dataset.places["event_id"], output.records(dataset.places[columns]))
 
 
 def _pairs_by_event(dataset: Dataset) -> list[list[list[str]]]:
-    grouped: dict[str, list[list[str]]] = {}
-    for row in dataset.partnerships.itertuples(index=False):
-        grouped.setdefault(str(row.event_id), []).append([str(row.a_name), str(row.b_name)])
+    pairs = dataset.partnerships
+    sides = ([str(a), str(b)] for a, b in zip(pairs["a_name"], pairs["b_name"], strict=True))
+    return _by_event(dataset, pairs["event_id"], sides)
+
+
+def _by_event(dataset: Dataset, owners: pd.Series, rows: Iterable[T]) -> list[list[T]]:
+    """Rows grouped under their event, in the events' order: one pass, no per-event lookups."""
+    grouped: dict[str, list[T]] = {}
+    for owner, row in zip(owners.astype(str), rows, strict=True):
+        grouped.setdefault(owner, []).append(row)
     return [grouped.get(event, []) for event in dataset.events["event_id"]]
 
 

@@ -1,22 +1,23 @@
-"""Extraction over several processes: it is a pure function of one item.
+"""Extraction on all local cores, or on a Dask cluster: it is a pure function of a chunk.
 
-Each worker process loads the gazetteer once (a fraction of a second from the cache)
-and extracts a contiguous chunk of items; the chunks' results are joined in order. The
-same per-item function maps onto any engine that runs Python functions over partitions
-(e.g. a Spark ``mapPartitions`` or a Dask ``map_partitions``), with one gazetteer per
-partition worker.
+The pipeline cuts the items into chunks; a runner maps ``extract_chunk`` over them and
+yields the results in the chunks' order, so every runner gives the tables a serial run
+gives. Each worker builds its place finder once: local worker processes are forked from
+a parent that has built it already, so they share its memory; Dask workers build their
+own on first use (from their own gazetteer cache, a fraction of a second when warm).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from typing import Any
 
-from partnerdash.extract.items import extract_items
-from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
-from partnerdash.load import RawItem, load_paths
-from partnerdash.pipeline import default_finder, find_places
+from partnerdash.geocode.resolve import PlaceFinder
+from partnerdash.load import RawItem
+from partnerdash.pipeline import Extracted, default_finder, extract_chunk
 
 _FINDER: PlaceFinder | None = None
 
@@ -29,20 +30,42 @@ def _finder() -> PlaceFinder:
     return _FINDER
 
 
-def extract_chunk(items: Sequence[RawItem]) -> list[ItemPlaces]:
-    """Dates, topics, kind and places of a chunk of items (in a worker process)."""
-    extract_items(items)
-    return find_places(items, _finder())
+def extract_with_default_finder(items: Sequence[RawItem]) -> Extracted:
+    """One chunk, extracted in a worker with the default place finder."""
+    return extract_chunk(items, _finder())
 
 
-def chunks(items: Sequence[RawItem], count: int) -> list[Sequence[RawItem]]:
-    size = max(1, -(-len(items) // count))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def cores() -> int:
+    """The cores this process may use (a container's CPU set, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extract_parallel(path: Path, processes: int) -> int:
-    """Extract every item under ``path`` over ``processes`` processes; returns the item count."""
-    items = load_paths([path]).items
-    with ProcessPoolExecutor(max_workers=processes, initializer=_finder) as pool:
-        done = sum(len(found) for found in pool.map(extract_chunk, chunks(items, processes * 4)))
-    return done
+class LocalRunner:
+    """Chunks over ``jobs`` worker processes on this machine."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
+        # Built before the fork, so the workers inherit the finder instead of each loading it.
+        _finder()
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+            yield from pool.map(extract_with_default_finder, chunks)
+
+
+class DaskRunner:
+    """Chunks on a ``dask.distributed`` cluster: the scheduler's address, or a Client."""
+
+    def __init__(self, scheduler: Any) -> None:
+        from distributed import Client  # optional: pip install 'partnerdash[dask]'
+
+        # distributed does not annotate Client.__init__.
+        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)  # type: ignore[no-untyped-call]
+
+    def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
+        futures = self.client.map(extract_with_default_finder, list(chunks), pure=False)
+        for future in futures:
+            result: Extracted = future.result()
+            yield result

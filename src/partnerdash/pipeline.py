@@ -10,13 +10,16 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from partnerdash import settings
-from partnerdash.extract.items import extract_items
+from partnerdash.extract.dating import item_dates
+from partnerdash.extract.items import describe
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.complete import complete_online
-from partnerdash.geocode.gazetteer import Place, admin1_name, default_gazetteer
+from partnerdash.geocode.gazetteer import default_gazetteer
+from partnerdash.geocode.gazetteer.places import Place
+from partnerdash.geocode.gazetteer.sources import admin1_name
 from partnerdash.geocode.online import Geocoder, make_geocoder
 from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
 from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
@@ -26,8 +29,14 @@ from partnerdash.load.sources import documents
 from partnerdash.model import Dataset, tables
 from partnerdash.registry.load import Registry, load_registry
 
-T = TypeVar("T")
-Progress = Callable[[Iterable[T], int], Iterator[T]]
+# Called as chunks are done: (items done so far, items in all).
+Progress = Callable[[int, int], None]
+Extracted = tuple[list[dict[str, Any]], list[ItemPlaces]]
+# Maps extract_chunk over chunks, yielding results in the chunks' order (partnerdash.parallel).
+Runner = Callable[[Sequence[Sequence[RawItem]]], Iterator[Extracted]]
+CHUNK_ITEMS = 500
+# Below this, starting worker processes costs more than it saves.
+PARALLEL_FROM_ITEMS = 2_000
 
 
 def override_places(path: Path | None = None) -> tuple[dict[str, list[Place]], list[LoadWarning]]:
@@ -48,35 +57,66 @@ def default_finder() -> PlaceFinder:
 
 
 def find_places(
-    items: Sequence[RawItem],
-    finder: PlaceFinder,
-    progress: Progress[RawItem] | None = None,
-    langs: Sequence[str] | None = None,
+    items: Sequence[RawItem], finder: PlaceFinder, langs: Sequence[str] | None = None
 ) -> list[ItemPlaces]:
     """Each item's places; ``langs``: the items' languages, if already known."""
-    stream = progress(items, len(items)) if progress else iter(items)
     return [
         finder.find(
             {"title": i.title, "caption": i.caption or "", "summary": i.summary},
             i.dateline_place,
             langs[n] if langs else None,
         )
-        for n, i in enumerate(stream)
+        for n, i in enumerate(items)
     ]
+
+
+def extract_chunk(items: Sequence[RawItem], finder: PlaceFinder) -> Extracted:
+    """What each item says (language, topics, kind) and the places it names: a pure
+    function of the chunk, so chunks can run anywhere (partnerdash.parallel)."""
+    records = [describe(item) for item in items]
+    return records, find_places(items, finder, [r["lang"] for r in records])
+
+
+def extract(
+    items: Sequence[RawItem],
+    finder: PlaceFinder | None = None,
+    progress: Progress | None = None,
+    runner: Runner | None = None,
+) -> Extracted:
+    """Every item's record and places, in order; on ``runner`` for large inputs (its
+    workers use the default finder), else here with ``finder``."""
+    chunks = [items[i : i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
+    if runner is not None and len(items) >= PARALLEL_FROM_ITEMS:
+        results = runner(chunks)
+    else:
+        here = finder or default_finder()
+        results = (extract_chunk(chunk, here) for chunk in chunks)
+    records: list[dict[str, Any]] = []
+    found: list[ItemPlaces] = []
+    for chunk_records, chunk_found in results:
+        records.extend(chunk_records)
+        found.extend(chunk_found)
+        if progress is not None:
+            progress(len(records), len(items))
+    return records, found
 
 
 def build(
     docs: Iterable[Document | LoadError],
     finder: PlaceFinder | None = None,
-    progress: Progress[RawItem] | None = None,
+    progress: Progress | None = None,
     online: Geocoder | None = None,
+    runner: Runner | None = None,
 ) -> Dataset:
-    """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks."""
+    """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks;
+    ``runner``: where large inputs are extracted (all local cores, a Dask cluster)."""
     docs = list(docs)
     loaded = load_documents(docs)
-    records, date_warnings = extract_items(loaded.items)
-    finder = finder or default_finder()
-    found = find_places(loaded.items, finder, progress, [r["lang"] for r in records])
+    # Dates first, over all items: a page's undated items take their year from neighbours.
+    dates, date_warnings = item_dates(loaded.items)
+    records, found = extract(loaded.items, finder, progress, runner)
+    for record, (day, inferred) in zip(records, dates, strict=True):
+        record["date"], record["date_inferred"] = day, inferred
     geocode_warnings: list[LoadWarning] = []
     if online is not None:
         found, problems = complete_online(found, online)

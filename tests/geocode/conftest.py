@@ -16,7 +16,8 @@ import pytest
 from geopy.location import Location
 
 from partnerdash import settings
-from partnerdash.geocode.gazetteer import Gazetteer, Sources
+from partnerdash.geocode.gazetteer import Gazetteer
+from partnerdash.geocode.gazetteer.sources import Sources
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.overrides import load_overrides
 

@@ -6,7 +6,8 @@ import csv
 
 import pytest
 
-from partnerdash.geocode.gazetteer import Gazetteer, read_regions
+from partnerdash.geocode.gazetteer import Gazetteer
+from partnerdash.geocode.gazetteer.sources import read_regions
 
 from .conftest import DATA
 

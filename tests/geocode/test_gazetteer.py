@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 
 from partnerdash.geocode import gazetteer as gazetteer_module
-from partnerdash.geocode.gazetteer import Gazetteer, Place, Sources, admin1_name, alternate_keys, is_latin
+from partnerdash.geocode.gazetteer import Gazetteer
+from partnerdash.geocode.gazetteer.names import alternate_keys, is_latin
+from partnerdash.geocode.gazetteer.places import Place
+from partnerdash.geocode.gazetteer.sources import Sources, admin1_name
 from partnerdash.normalize import normalize
 
 from .conftest import DATA

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from partnerdash.extract.rules import default_rules
-from partnerdash.geocode.gazetteer import Place
+from partnerdash.geocode.gazetteer.places import Place
 from partnerdash.geocode.resolve import FoundPlace, ItemPlaces, PlaceFinder
 from partnerdash.pipeline import default_finder
 

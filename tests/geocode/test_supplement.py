@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from partnerdash.geocode import supplement
-from partnerdash.geocode.gazetteer import Place
+from partnerdash.geocode.gazetteer.places import Place
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.supplement import (
     names_for,

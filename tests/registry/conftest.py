@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from partnerdash import schema, settings
-from partnerdash.geocode.gazetteer import Gazetteer, Sources
+from partnerdash.geocode.gazetteer import Gazetteer
+from partnerdash.geocode.gazetteer.sources import Sources
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.overrides import load_overrides
 from partnerdash.registry.join import Network, join_news

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from partnerdash.extract.dating import item_dates
 from partnerdash.extract.lang import UNKNOWN, detect_language
 from partnerdash.extract.topics import topics_and_kind
-from partnerdash.load.items import LoadWarning, RawItem
+from partnerdash.load.items import RawItem
 
 LANGUAGES = frozenset({"en", "de"})
 
@@ -35,14 +33,3 @@ def describe(item: RawItem) -> dict[str, Any]:
         "position": item.position,
         "dateline_place": item.dateline_place,
     }
-
-
-def extract_items(items: Sequence[RawItem]) -> tuple[list[dict[str, Any]], list[LoadWarning]]:
-    dates, warnings = item_dates(items)
-    records = []
-    for item, (day, inferred) in zip(items, dates, strict=True):
-        record = describe(item)
-        record["date"] = day
-        record["date_inferred"] = inferred
-        records.append(record)
-    return records, warnings

@@ -14,7 +14,8 @@ from typing import Any
 
 from geopy.location import Location
 
-from partnerdash.geocode.gazetteer import Place, default_gazetteer
+from partnerdash.geocode.gazetteer import default_gazetteer
+from partnerdash.geocode.gazetteer.places import Place
 from partnerdash.geocode.online import Geocoder
 from partnerdash.geocode.resolve import FoundPlace, ItemPlaces
 

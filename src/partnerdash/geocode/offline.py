@@ -26,7 +26,8 @@ from typing import Any, Literal
 from geopy.exc import GeocoderQueryError
 from geopy.location import Location
 
-from partnerdash.geocode.gazetteer import Gazetteer, Place, default_gazetteer
+from partnerdash.geocode.gazetteer import Gazetteer, default_gazetteer
+from partnerdash.geocode.gazetteer.places import Place
 from partnerdash.geocode.overrides import Override, index_overrides, load_overrides
 from partnerdash.normalize import normalize
 

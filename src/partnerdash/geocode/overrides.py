@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import cast, get_args
 
 from partnerdash import settings
-from partnerdash.geocode.gazetteer import Kind, Place
+from partnerdash.geocode.gazetteer.places import Kind, Place
 from partnerdash.normalize import normalize
 
 COLUMNS = ("name", "country", "lat", "lon", "kind", "note")

@@ -33,7 +33,7 @@ from partnerdash.extract.lang import detect_language
 from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
 from partnerdash.extract.pairs import MUNICIPAL, OTHER, PairLink, find_pairs
 from partnerdash.extract.rules import PlaceRules
-from partnerdash.geocode.gazetteer import Place
+from partnerdash.geocode.gazetteer.places import Place, rank
 from partnerdash.geocode.lexicon import excess
 from partnerdash.geocode.sides import point_km
 from partnerdash.geocode.supplement import SAME_PLACE_KM, RegistryNames
@@ -489,7 +489,8 @@ def _size(place: Place) -> int:
 
 
 def _with_registry(found: list[Place], extra: list[Place]) -> list[Place]:
-    """The gazetteer's candidates with the registry's towns it lacks (none within 10 km)."""
+    """The gazetteer's candidates with the registry's towns it lacks (none within 10 km),
+    in the gazetteer's order."""
     new = [
         town
         for town in extra
@@ -497,9 +498,7 @@ def _with_registry(found: list[Place], extra: list[Place]) -> list[Place]:
     ]
     if not new:
         return found
-    places = [p for p in found if p.kind != "municipality"]
-    towns = sorted([p for p in found if p.kind == "municipality"] + new, key=_size, reverse=True)
-    return places + towns
+    return sorted(found + new, key=lambda p: rank(p, _size(p)))
 
 
 def _km(a: Place, b: Place) -> float:

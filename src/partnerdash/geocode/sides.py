@@ -20,7 +20,7 @@ import pandas as pd
 from geopy.distance import great_circle
 from geopy.exc import GeocoderQueryError
 
-from partnerdash.geocode.gazetteer import KINDS
+from partnerdash.geocode.gazetteer.places import KINDS
 from partnerdash.geocode.offline import Candidate, OfflineGeocoder
 from partnerdash.load.partnership_table import vocabulary
 

@@ -36,7 +36,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from partnerdash import settings
-from partnerdash.geocode.gazetteer import Gazetteer, Place
+from partnerdash.geocode.gazetteer import Gazetteer
+from partnerdash.geocode.gazetteer.places import Place
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.sides import SideResolver, point_km
 from partnerdash.load.items import LoadError

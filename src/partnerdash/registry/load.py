@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from partnerdash import schema
-from partnerdash.geocode.gazetteer import admin1_name
+from partnerdash.geocode.gazetteer.sources import admin1_name
 from partnerdash.geocode.offline import OfflineGeocoder
 from partnerdash.geocode.regions import world_region
 from partnerdash.geocode.sides import SideResolver, distance_km, resolve_side

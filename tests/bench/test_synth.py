@@ -10,21 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from partnerdash.cli import main
-from partnerdash.geocode.gazetteer import default_gazetteer
-from partnerdash.model import Dataset
-from partnerdash.normalize import normalize
-from partnerdash.pipeline import build_paths
-from partnerdash.synth import (
+from bench.synth import (
     FIRST_DAY,
     LAST_DAY,
     SynthItem,
     generate,
     header,
+    main,
     source,
     write_jsonl,
     write_listing,
 )
+from partnerdash import cli
+from partnerdash.geocode.gazetteer import default_gazetteer
+from partnerdash.model import Dataset
+from partnerdash.normalize import normalize
+from partnerdash.pipeline import build_paths
 
 
 def listing(items: int, seed: int) -> str:
@@ -152,12 +153,19 @@ def test_the_command_writes_the_same_as_the_functions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "synthetic.txt"
-    assert main(["synth", "--items", "30", "--seed", "6", "-o", str(out)]) == 0
+    assert main(["--items", "30", "--seed", "6", "-o", str(out)]) == 0
     assert out.read_bytes() == listing(30, 6).encode("utf-8")
-    assert main(["synth", "--items", "30", "--seed", "6", "--format", "jsonl"]) == 0
+    assert main(["--items", "30", "--seed", "6", "--format", "jsonl"]) == 0
     assert capsys.readouterr().out == jsonl(30, 6)
 
 
 def test_the_command_defaults_to_a_listing_of_seed_one(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["synth", "--items", "3"]) == 0
+    assert main(["--items", "3"]) == 0
     assert capsys.readouterr().out == listing(3, 1)
+
+
+def test_the_product_has_no_synth_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Synthetic news is the benchmark's (python -m bench.synth), not the product's."""
+    with pytest.raises(SystemExit):
+        cli.main(["synth", "--items", "3"])
+    assert "invalid choice: 'synth'" in capsys.readouterr().err

@@ -13,11 +13,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from bench.answerkey import Scores, answer_keys, evaluate, keyed_source, read_key
 from partnerdash.model import Dataset
 from partnerdash.pipeline import build_paths
-from partnerdash.quality import Scores, answer_keys, evaluate, keyed_source, read_key
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KEYS = answer_keys(ROOT)
 
 

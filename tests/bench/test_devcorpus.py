@@ -8,17 +8,14 @@ turns into a failure the day they are met, so the floor can be raised.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+from bench.dev import dev_scores
+from bench.devcorpus import DevScores, corpus_dir
 
-from dev import dev_scores  # noqa: E402
-
-from partnerdash.devcorpus import DevScores, corpus_dir  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
