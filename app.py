@@ -5,4 +5,7 @@ An installed package runs its own copy, partnerdash/app.py (`partnerdash dashboa
 
 from partnerdash.views.app import main
 
-main()
+# Streamlit runs the script as __main__. The extraction's worker processes import it as
+# __mp_main__ when they start, and must not draw a page.
+if __name__ == "__main__":
+    main()

@@ -114,7 +114,20 @@ def worker_registry(path: str) -> dict[str, Any]:
     return {"seconds": seconds, "rows": len(frame), "resolved": int(frame["resolved"].sum())}
 
 
+def worker_dashboard_build(path: str) -> dict[str, Any]:
+    """The dashboard's cold build (no store): workers from a fork server, as in the app."""
+    from partnerdash.load.sources import documents
+    from partnerdash.parallel import LocalRunner, cores
+    from partnerdash.pipeline import build, default_finder
+
+    finder = default_finder()
+    start = time.perf_counter()
+    dataset = build(documents([path]), finder, runner=LocalRunner(cores(), fork=False))
+    return {"seconds": time.perf_counter() - start, "events": len(dataset.events)}
+
+
 WORKERS: dict[str, Callable[..., dict[str, Any]]] = {
+    "dashboard_build": worker_dashboard_build,
     "gazetteer": worker_gazetteer,
     "extract": worker_extract,
     "parallel": worker_parallel,
@@ -260,16 +273,19 @@ def bench_quality(rows: list[tuple[str, str, str]]) -> None:
     the twin towns (both from ../shared), and our own fixture keys, each in its own row."""
     from bench.dev import dev_scores
     from bench.twins import REGISTRY, measure, report_line, sample
+    from bench.userpath import quality_against_before
 
     scores = dev_scores()
+    figures: dict[str, str] = {}
     if scores is None:
         rows.append(("Development corpus (../shared/corpus/dev)", "absent: not measured", "—"))
     else:
         for lang in ("de", "en", "all"):
+            figures[f"dev {lang}"] = scores[lang].summary()
             rows.append(
                 (
                     f"Development corpus, {lang} items",
-                    scores[lang].summary(),
+                    figures[f"dev {lang}"],
                     "P/R/F1 ≥ 0.93/0.92/0.92; pairs F1 ≥ 0.80",
                 )
             )
@@ -285,7 +301,30 @@ def bench_quality(rows: list[tuple[str, str, str]]) -> None:
         )
     from bench.quality import fixture_summary
 
-    rows.append(("Our own fixture keys (tests/fixtures/answers)", fixture_summary(), "P ≥ 0.90, R ≥ 0.95"))
+    figures["fixtures"] = fixture_summary()
+    rows.append(("Our own fixture keys (tests/fixtures/answers)", figures["fixtures"], "P ≥ 0.90, R ≥ 0.95"))
+    if scores is not None:
+        rows.append(quality_against_before(figures))
+
+
+def bench_user_path(rows: list[tuple[str, str, str]], folder: Path, sizes: list[int], jobs: int) -> None:
+    from bench.userpath import bench_user_path as measure
+
+    measure(rows, folder, sizes, jobs)
+
+
+def bench_dashboard_build(rows: list[tuple[str, str, str]], folder: Path, sizes: list[int]) -> None:
+    from bench.workload import archive
+
+    for size in sizes:
+        result = run_worker("dashboard_build", str(archive(folder, size)))
+        rows.append(
+            (
+                f"Dashboard cold build (no store), {size:,} real-shaped items, all cores",
+                f"{result['seconds']:.1f} s = {size / result['seconds']:,.0f} items/s",
+                "—",
+            )
+        )
 
 
 def machine() -> str:
@@ -309,6 +348,8 @@ def main() -> int:
         folder = Path(tmp)
         bench_gazetteer(rows)
         bench_quality(rows)
+        bench_user_path(rows, folder, sizes, len(os.sched_getaffinity(0)))
+        bench_dashboard_build(rows, folder, sizes[-1:])
         speeds = bench_extraction(rows, folder, sizes)
         bench_baselines(rows, folder, sizes[1], speeds[sizes[1]])
         bench_parallel(rows, folder, sizes[1])

@@ -140,3 +140,31 @@ def test_dashboard_from_another_folder_serves_the_checkouts_static_files(tmp_pat
     partnerdash = Path(sys.executable).with_name("partnerdash")
     with serving([str(partnerdash), "dashboard"], tmp_path, os.environ) as dashboard:
         assert urllib.request.urlopen(f"{dashboard.url}/app/static/favicon.png").status == 200
+
+
+def test_a_second_extract_reads_the_store_unless_told_not_to(
+    seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news = tmp_path / seed_path.name  # a path of its own: nothing stored for it yet
+    news.write_bytes(seed_path.read_bytes())
+    outputs = []
+    for options in ([], [], ["--no-cache"]):
+        assert main(["extract", str(news), *options]) == 0
+        outputs.append(capsys.readouterr())
+    assert "from the store" not in outputs[0].err
+    assert "(1 from the store)" in outputs[1].err
+    assert "from the store" not in outputs[2].err
+    assert outputs[0].out == outputs[1].out == outputs[2].out
+
+
+def test_jobs_split_large_inputs_over_processes_with_the_same_output(
+    fixtures: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("partnerdash.pipeline.PARALLEL_FROM_ITEMS", 1)
+    monkeypatch.setattr("partnerdash.pipeline.CHUNK_ITEMS", 5)
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["extract", str(fixtures / "news"), "--jobs", jobs, "--no-cache"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) > 20

@@ -29,7 +29,7 @@ STAGES = [
     ("partnerdash.load",),
     ("partnerdash.extract",),
     ("partnerdash.geocode",),
-    ("partnerdash.model", "partnerdash.filters"),
+    ("partnerdash.model", "partnerdash.filters", "partnerdash.store"),
     ("partnerdash.registry",),
     # The table of contents, and the runners that map its per-chunk step over cores or a cluster.
     ("partnerdash.pipeline", "partnerdash.parallel"),

@@ -7,7 +7,8 @@ beside its top-level app.py, which `make run` starts.
 
 from partnerdash.views.app import main
 
-# Streamlit runs the script as __main__; importing this module (say, to find its file)
-# must not draw a page.
+# Streamlit runs the script as __main__; importing this module (say, to find its file),
+# or the extraction's worker processes starting (they import it as __mp_main__), must not
+# draw a page.
 if __name__ == "__main__":
     main()

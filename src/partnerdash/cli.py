@@ -16,7 +16,7 @@ from partnerdash import __version__, output, settings
 from partnerdash.load.sources import documents
 from partnerdash.model import Dataset
 from partnerdash.parallel import DaskRunner, LocalRunner, cores
-from partnerdash.pipeline import Runner, build, online_geocoder
+from partnerdash.pipeline import Runner, build, default_store, online_geocoder
 
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
@@ -88,6 +88,11 @@ def _inputs(command: argparse.ArgumentParser) -> None:
         default=cores(),
         metavar="N",
         help=f"worker processes for large inputs (default: this machine's cores, {cores()})",
+    )
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract every file again: neither read nor write the store of extracted tables",
     )
     command.add_argument(
         "--scheduler",
@@ -191,9 +196,9 @@ def _settings() -> int:
 def _build(args: argparse.Namespace) -> Dataset:
     paths = args.paths or [settings.get("data")]
     with _Bar() as progress:
-        return build(
-            documents(list(paths)), progress=progress, online=online_geocoder(), runner=_runner(args)
-        )
+        store = None if args.no_cache else default_store()
+        docs = documents(list(paths))
+        return build(docs, progress=progress, online=online_geocoder(), runner=_runner(args), store=store)
 
 
 class _Bar:
@@ -302,6 +307,7 @@ def _report(dataset: Dataset) -> None:
         f"partnerdash: {len(dataset.events)} events, {len(dataset.places)} places "
         f"({unresolved} unresolved), {len(dataset.partnerships)} partnerships "
         f"from {dataset.files_read} file(s)"
+        + (f" ({dataset.files_stored} from the store)" if dataset.files_stored else "")
         + (f"; {dataset.files_failed} file(s) could not be read" if dataset.files_failed else ""),
         file=sys.stderr,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, cached_property
@@ -148,6 +148,7 @@ class Dataset:
     warnings: list[LoadWarning] = field(default_factory=list)
     files_read: int = 0
     files_failed: int = 0
+    files_stored: int = 0  # of the files read, those whose tables came from the store
     built_at: datetime = field(default_factory=datetime.now)
 
     @cached_property
@@ -167,19 +168,44 @@ class Dataset:
 
 def merge(first: Dataset, second: Dataset) -> Dataset:
     """Both datasets in one; an item already in the first keeps its rows from there."""
-    new = ~second.events["event_id"].isin(first.events["event_id"])
-    kept = set(second.events.loc[new, "event_id"])
-    return Dataset(
-        events=pd.concat([first.events, second.events[new]], ignore_index=True),
-        places=pd.concat(
-            [first.places, second.places[second.places["event_id"].isin(kept)]], ignore_index=True
-        ),
-        partnerships=pd.concat(
-            [first.partnerships, second.partnerships[second.partnerships["event_id"].isin(kept)]],
-            ignore_index=True,
-        ),
-        warnings=first.warnings + second.warnings,
-        files_read=first.files_read + second.files_read,
-        files_failed=first.files_failed + second.files_failed,
-        built_at=max(first.built_at, second.built_at),
+    return combine([first, second])
+
+
+def combine(datasets: Sequence[Dataset]) -> Dataset:
+    """The datasets in one, in order; an item already in an earlier one keeps its rows from
+    there (the first file that has it wins, as within one build)."""
+    if len(datasets) == 1:
+        return datasets[0]
+    seen: set[str] = set()
+    parts: list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = []
+    for data in datasets:
+        new = ~data.events["event_id"].isin(seen)
+        kept = set(data.events.loc[new, "event_id"])
+        seen |= kept
+        parts.append(
+            (
+                data.events[new],
+                data.places[data.places["event_id"].isin(kept)],
+                data.partnerships[data.partnerships["event_id"].isin(kept)],
+            )
+        )
+    events, places, partnerships = (
+        _concat([part[n] for part in parts], table)
+        for n, table in enumerate((schema.EVENTS, schema.PLACES, schema.PARTNERSHIPS))
     )
+    return Dataset(
+        events=events,
+        places=places,
+        partnerships=partnerships,
+        warnings=[w for data in datasets for w in data.warnings],
+        files_read=sum(data.files_read for data in datasets),
+        files_failed=sum(data.files_failed for data in datasets),
+        files_stored=sum(data.files_stored for data in datasets),
+        built_at=max((data.built_at for data in datasets), default=datetime.now()),
+    )
+
+
+def _concat(frames: list[pd.DataFrame], table: Mapping[str, str]) -> pd.DataFrame:
+    # Empty frames are left out: concat would widen their columns' dtypes.
+    rows = [frame for frame in frames if len(frame)]
+    return schema.conform(pd.concat(rows, ignore_index=True), table) if rows else schema.empty(table)

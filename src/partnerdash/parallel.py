@@ -41,16 +41,23 @@ def cores() -> int:
 
 
 class LocalRunner:
-    """Chunks over ``jobs`` worker processes on this machine."""
+    """Chunks over ``jobs`` worker processes on this machine.
 
-    def __init__(self, jobs: int) -> None:
+    ``fork`` (where the OS has it): workers start as copies of this process, finder
+    included. A process with threads of its own (the dashboard's server) must not fork;
+    its workers start fresh from a fork server and build their finder once each.
+    """
+
+    def __init__(self, jobs: int, fork: bool = True) -> None:
         self.jobs = jobs
+        self.fork = fork and "fork" in multiprocessing.get_all_start_methods()
 
     def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
-        # Built before the fork, so the workers inherit the finder instead of each loading it.
-        _finder()
+        if self.fork:
+            _finder()  # built before the fork, so the workers inherit it
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        fresh = "forkserver" if "forkserver" in methods else "spawn"
+        context = multiprocessing.get_context("fork" if self.fork else fresh)
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
             yield from pool.map(extract_with_default_finder, chunks)
 

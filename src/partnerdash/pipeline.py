@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,16 @@ from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.complete import complete_online
 from partnerdash.geocode.gazetteer import default_gazetteer
 from partnerdash.geocode.gazetteer.places import Place
-from partnerdash.geocode.gazetteer.sources import admin1_name
+from partnerdash.geocode.gazetteer.sources import Sources, admin1_name
 from partnerdash.geocode.online import Geocoder, make_geocoder
 from partnerdash.geocode.overrides import OverrideWarning, index_overrides, load_overrides
 from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.geocode.supplement import names_for
-from partnerdash.load import Document, LoadError, LoadWarning, RawItem, load_documents
+from partnerdash.load import Document, LoadError, LoadResult, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
-from partnerdash.model import Dataset, tables
+from partnerdash.model import Dataset, combine, tables
 from partnerdash.registry.load import Registry, load_registry
+from partnerdash.store import Store, resolution_version
 
 # Called as chunks are done: (items done so far, items in all).
 Progress = Callable[[int, int], None]
@@ -107,31 +109,83 @@ def build(
     progress: Progress | None = None,
     online: Geocoder | None = None,
     runner: Runner | None = None,
+    store: Store | None = None,
 ) -> Dataset:
     """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks;
-    ``runner``: where large inputs are extracted (all local cores, a Dask cluster)."""
-    docs = list(docs)
-    loaded = load_documents(docs)
-    # Dates first, over all items: a page's undated items take their year from neighbours.
-    dates, date_warnings = item_dates(loaded.items)
-    records, found = extract(loaded.items, finder, progress, runner)
-    for record, (day, inferred) in zip(records, dates, strict=True):
-        record["date"], record["date_inferred"] = day, inferred
+    ``runner``: where large inputs are extracted (all local cores, a Dask cluster);
+    ``store``: where each file's tables are kept, so unchanged files are not extracted again
+    (not used with an online geocoder, whose answers may change between runs)."""
+    store = None if online is not None else store
+    parts = [_stored_or_loaded(doc, store) for doc in docs]
+    todo = [part for part in parts if part.dataset is None]
+    items = [item for part in todo for item in part.loaded.items]
+    records, found = extract(items, finder, progress, runner)
     geocode_warnings: list[LoadWarning] = []
     if online is not None:
         found, problems = complete_online(found, online)
         geocode_warnings = [LoadWarning("online geocoder", p) for p in problems]
+    start = 0
+    for part in todo:
+        end = start + len(part.loaded.items)
+        part.dataset = document_tables(part.loaded, records[start:end], found[start:end])
+        if store is not None and part.key is not None and not part.dataset.files_failed:
+            store.write_tables(store.tables_key(part.key), part.dataset)
+        start = end
+    dataset = combine([part.dataset for part in parts if part.dataset is not None]) if parts else Dataset()
+    # The overrides' skipped rows too: the data-quality page lists every warning.
+    dataset.warnings = dataset.warnings + geocode_warnings + override_places()[1]
+    return dataset
+
+
+@dataclass
+class _Part:
+    """One document on its way to tables: its items, or its tables from the store."""
+
+    loaded: LoadResult
+    key: str | None = None  # its items' key in the store
+    dataset: Dataset | None = None
+
+
+def _stored_or_loaded(doc: Document | LoadError, store: Store | None) -> _Part:
+    if store is None or isinstance(doc, LoadError):
+        return _Part(load_documents([doc]))
+    key = store.items_key(doc)
+    stored = store.read_tables(store.tables_key(key))
+    if stored is not None:
+        stored.files_stored = stored.files_read
+        return _Part(LoadResult(), key, stored)
+    loaded = store.read_items(key)
+    if loaded is None:
+        loaded = load_documents([doc])
+        if not any(w.failed for w in loaded.warnings):
+            store.write_items(key, loaded)
+    return _Part(loaded, key)
+
+
+def document_tables(loaded: LoadResult, records: list[dict[str, Any]], found: list[ItemPlaces]) -> Dataset:
+    """One document's tables from its items' records and places."""
+    # Dates over the whole document: a page's undated items take their year from neighbours.
+    dates, date_warnings = item_dates(loaded.items)
+    for record, (day, inferred) in zip(records, dates, strict=True):
+        record["date"], record["date_inferred"] = day, inferred
     events, places, partnerships = tables(records, found, admin1_name)
     failed = sum(w.failed for w in loaded.warnings)
     return Dataset(
         events=events,
         places=places,
         partnerships=partnerships,
-        # The overrides' skipped rows too: the data-quality page lists every warning.
-        warnings=loaded.warnings + date_warnings + geocode_warnings + override_places()[1],
-        files_read=len(docs) - failed,
+        warnings=loaded.warnings + date_warnings,
+        files_read=1 - failed,
         files_failed=failed,
     )
+
+
+def default_store() -> Store | None:
+    """The store in the cache folder, unless the settings turn it off."""
+    if not settings.get_bool("store"):
+        return None
+    resolution = resolution_version(Sources.default().key())
+    return Store(settings.get_path("cache_dir") / "store", resolution)
 
 
 def build_paths(paths: list[str | Path], finder: PlaceFinder | None = None) -> Dataset:

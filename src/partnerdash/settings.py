@@ -200,6 +200,13 @@ SETTINGS: tuple[Setting[Any], ...] = (
         "true: also place and count names scored below the place model's threshold (uncertain).",
         FLAG,
     ),
+    Setting(
+        "store",
+        "true",
+        "true: keep each file's extracted tables in cache_dir/store and reuse them while the file, "
+        "the code, the gazetteer, the overrides and the registry are unchanged.",
+        FLAG,
+    ),
     Setting("max_upload_mb", "50", "Largest file the dashboard accepts as an upload, in MB.", POSITIVE_INT),
     Setting(
         "registry",

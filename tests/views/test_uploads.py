@@ -1,8 +1,10 @@
-"""Uploads: a size limit from the settings, and names that can never name another place.
+"""Uploads: a size limit from the settings, names that can never name another place, and
+adding an upload to the archive.
 
-Uploads are read in memory (``upload_dataset`` builds from the bytes) and never
-written to disk; their names still appear in warnings, reports and downloads, so
-``safe_name`` must reduce any name to one plain file name.
+Uploads are read in memory (``upload_dataset`` builds from the bytes) and not written to
+disk until the user adds them to the archive (the data folder); their names appear in
+warnings, reports, downloads and as file names there, so ``safe_name`` must reduce any
+name to one plain file name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerdash import settings
-from partnerdash.views.data import safe_name, too_big, upload_limit_mb
+from partnerdash.views.data import add_to_archive, safe_name, too_big, upload_limit_mb
 
 MB = 1024 * 1024
 
@@ -91,3 +93,31 @@ def test_any_name_stays_in_the_folder_it_is_put_in(name: str) -> None:
     folder = Path("/srv/uploads")
     assert (folder / safe).parent == folder
     assert Path(safe).name == safe
+
+
+NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
+
+
+def test_an_upload_added_to_the_archive_is_a_file_of_the_data_folder(tmp_path: Path) -> None:
+    payload = (NEWS / "items.csv").read_bytes()
+    assert add_to_archive(tmp_path, "items.csv", payload) is None
+    assert (tmp_path / "items.csv").read_bytes() == payload
+    assert add_to_archive(tmp_path, "items.csv", payload) is None  # again: nothing new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["items.csv"]
+
+
+def test_an_upload_never_replaces_another_file_of_its_name(tmp_path: Path) -> None:
+    (tmp_path / "items.csv").write_bytes((NEWS / "items-de.csv").read_bytes())
+    assert add_to_archive(tmp_path, "items.csv", (NEWS / "items.csv").read_bytes()) is None
+    assert (tmp_path / "items.csv").read_bytes() == (NEWS / "items-de.csv").read_bytes()
+    assert (tmp_path / "items-2.csv").read_bytes() == (NEWS / "items.csv").read_bytes()
+
+
+@pytest.mark.parametrize(("name", "payload"), [("garbage.bin", b"\x00\x01\x02"), ("empty.txt", b"")])
+def test_an_upload_that_is_no_news_is_refused_by_name_and_not_written(
+    tmp_path: Path, name: str, payload: bytes
+) -> None:
+    problem = add_to_archive(tmp_path, name, payload)
+    assert problem is not None
+    assert problem.startswith(name)
+    assert list(tmp_path.iterdir()) == []

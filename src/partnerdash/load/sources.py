@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,3 +44,30 @@ def _read(path: Path) -> Document | LoadError:
         return Document(str(path), path.read_bytes())
     except OSError as error:
         return LoadError(str(path), f"cannot be read ({error.strerror})")
+
+
+def add_to_folder(folder: Path, doc: Document) -> Path:
+    """Write a document into a data folder, whole or not at all; returns where it went.
+
+    Written under a hidden temporary name (which the folder's readers skip) and renamed,
+    so a dashboard reading the folder meanwhile never sees half a file. A file of that
+    name with other bytes is kept: the new one gets a numbered name beside it.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    name = Path(doc.name).name
+    target = folder / name
+    number = 1
+    while target.exists() and target.read_bytes() != doc.data:
+        number += 1
+        target = folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
+    if target.exists():
+        return target
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(doc.data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

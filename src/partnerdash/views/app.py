@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from partnerdash import settings
@@ -41,10 +43,10 @@ def _set_presenter() -> None:
         del st.query_params["present"]
 
 
-def _uploads(t: Labels) -> tuple[tuple[str, bytes], ...]:
-    files = (
-        st.file_uploader(t("upload"), accept_multiple_files=True, help=t("upload_help"), key="uploads") or []
-    )
+def _uploads(t: Labels, source: data.Source) -> tuple[tuple[str, bytes], ...]:
+    # A new key empties the uploader once its files are in the archive.
+    key = f"uploads-{st.session_state.get('upload_round', 0)}"
+    files = st.file_uploader(t("upload"), accept_multiple_files=True, help=t("upload_help"), key=key) or []
     limit = data.upload_limit_mb()
     accepted = []
     for file in files:
@@ -52,7 +54,25 @@ def _uploads(t: Labels) -> tuple[tuple[str, bytes], ...]:
             st.error(t("upload_too_big", name=data.safe_name(file.name), limit=limit))
             continue
         accepted.append((data.safe_name(file.name), file.getvalue()))
+    if accepted and source.path.is_dir():
+        st.caption(t("upload_session_only"))
+        if st.button(t("add_to_archive"), help=t("add_to_archive_help", folder=source.label)):
+            _add_to_archive(t, source.path, accepted)
     return tuple(accepted)
+
+
+def _add_to_archive(t: Labels, folder: Path, files: list[tuple[str, bytes]]) -> None:
+    added = 0
+    for name, payload in files:
+        problem = data.add_to_archive(folder, name, payload)
+        if problem is None:
+            added += 1
+        else:
+            st.error(plain(problem))
+    if added:
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+        st.toast(t("added_to_archive", count=added))
+        st.rerun()
 
 
 def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]) -> Dataset:
@@ -63,7 +83,13 @@ def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]
         if extra is not None:
             dataset = merge(dataset, extra)
         status.update(
-            label=t("loaded_items", items=t.number(len(dataset.events)), files=dataset.files_read),
+            label=t(
+                "loaded_items",
+                items=t.number(len(dataset.events)),
+                files=dataset.files_read,
+                stored=dataset.files_stored,
+                extracted=dataset.files_read - dataset.files_stored,
+            ),
             state="complete",
         )
     _failures(t, dataset)
@@ -135,7 +161,7 @@ def main() -> None:
             )
             or "png"
         )
-        uploads = _uploads(t)
+        uploads = _uploads(t, source)
     dataset = _load(t, source, uploads)
     known = _registry(t)
     with st.sidebar:

@@ -20,11 +20,12 @@ from partnerdash import settings
 from partnerdash.filters import options
 from partnerdash.geocode.overrides import default_path as overrides_path
 from partnerdash.geocode.resolve import PlaceFinder
-from partnerdash.load import Document
+from partnerdash.load import Document, load_documents
 from partnerdash.load.items import LoadError, LoadWarning
-from partnerdash.load.sources import documents
+from partnerdash.load.sources import add_to_folder, documents
 from partnerdash.model import Dataset
-from partnerdash.pipeline import build, default_finder, online_geocoder, registry
+from partnerdash.parallel import LocalRunner, cores
+from partnerdash.pipeline import build, default_finder, default_store, online_geocoder, registry
 from partnerdash.registry.join import Network, join_news
 from partnerdash.registry.load import Registry
 from partnerdash.registry.selection import Activity
@@ -49,13 +50,22 @@ def finder(overrides_stamp: float) -> PlaceFinder:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def folder_dataset(source: str, source_stamp: float, overrides_stamp: float) -> Dataset:
+    """The data folder's tables: unchanged files from the store, the others extracted on
+    all cores (workers from a fork server: the server's threads rule out forking it)."""
     del source_stamp  # part of the cache key only
-    return build(documents([source]), finder(overrides_stamp), online=online_geocoder())
+    return build(
+        documents([source]),
+        finder(overrides_stamp),
+        online=online_geocoder(),
+        runner=LocalRunner(cores(), fork=False),
+        store=default_store(),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def upload_dataset(files: tuple[tuple[str, bytes], ...], overrides_stamp: float) -> Dataset:
     docs = [Document(name, data) for name, data in files]
+    # Not stored: an upload stays in the session (and off the disk) until added to the archive.
     return build(docs, finder(overrides_stamp), online=online_geocoder())
 
 
@@ -142,3 +152,18 @@ def data_source() -> Source:
 
 def overrides_stamp() -> float:
     return stamp(overrides_path())
+
+
+def add_to_archive(folder: Path, name: str, payload: bytes) -> str | None:
+    """Put an uploaded file into the data folder if it reads as news; else why not."""
+    loaded = load_documents([Document(name, payload)])
+    failure = next((w for w in loaded.warnings if w.failed), None)
+    if failure is not None:
+        return str(failure)
+    if not loaded.items:
+        return f"{name}: no news items found; not added"
+    try:
+        add_to_folder(folder, Document(name, payload))
+    except OSError as error:
+        return f"{name}: could not be written to {folder} ({error.strerror})"
+    return None

@@ -1,0 +1,48 @@
+"""The dashboard's build: large folders on all cores, unchanged files from the store."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "data" / "sample" / "skew-news-archive-2023-en.txt"
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"  # a path of its own: nothing stored for it yet
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    return folder
+
+
+def loaded(at: AppTest) -> str:
+    return next(s.label for s in at.status if s.label.startswith("Read "))
+
+
+def test_a_restart_reads_unchanged_files_from_the_store(
+    app: Callable[[Path | None], AppTest], news: Path
+) -> None:
+    assert loaded(app(news)) == "Read 12 items from 1 file(s): 0 from the store, 1 extracted"
+    st.cache_resource.clear()  # as a restarted server has no cache
+    assert loaded(app(news)) == "Read 12 items from 1 file(s): 1 from the store, 0 extracted"
+
+
+def test_worker_processes_extract_a_large_folder_without_drawing_pages(
+    app: Callable[[Path | None], AppTest], news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers start fresh (the server's threads rule out forking it) and import app.py as
+    __mp_main__: it must not run the dashboard there."""
+    monkeypatch.setattr("partnerdash.pipeline.PARALLEL_FROM_ITEMS", 1)
+    monkeypatch.setattr("partnerdash.pipeline.CHUNK_ITEMS", 3)
+    monkeypatch.setenv("PARTNERDASH_STORE", "false")
+    st.cache_resource.clear()
+    at = app(news)
+    assert not at.exception
+    assert loaded(at) == "Read 12 items from 1 file(s): 0 from the store, 1 extracted"
