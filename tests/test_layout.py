@@ -33,7 +33,7 @@ STAGES = [
     ("partnerdash.registry",),
     # The table of contents, and the runners that map its per-chunk step over cores or a cluster.
     ("partnerdash.pipeline", "partnerdash.parallel"),
-    ("partnerdash.charts", "partnerdash.i18n"),
+    ("partnerdash.charts", "partnerdash.i18n", "partnerdash.geojson"),
     ("partnerdash.report", "partnerdash.views", "partnerdash.app"),
     # The command line: nothing may import it.
     ("partnerdash.cli",),

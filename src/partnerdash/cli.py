@@ -12,11 +12,12 @@ from typing import Any, BinaryIO, TypeVar
 import pandas as pd
 from tqdm import tqdm
 
-from partnerdash import __version__, output, settings
+from partnerdash import __version__, geojson, output, settings
 from partnerdash.load.sources import documents
 from partnerdash.model import Dataset
 from partnerdash.parallel import DaskRunner, LocalRunner, cores
-from partnerdash.pipeline import Runner, build, default_store, online_geocoder
+from partnerdash.pipeline import Runner, build, default_store, online_geocoder, registry
+from partnerdash.registry.join import join_news
 
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
@@ -38,7 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     _inputs(extract)
     extract.add_argument(
-        "--format", choices=output.FORMATS, default="jsonl", help="output format (default: jsonl)"
+        "--format",
+        choices=(*output.FORMATS, "geojson"),
+        default="jsonl",
+        help="output format (default: jsonl); geojson: places and partnership lines for GIS tools",
+    )
+    extract.add_argument(
+        "--layer",
+        choices=geojson.LAYERS,
+        help="with --format geojson: only the places' points or only the partnerships' lines",
     )
     extract.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
@@ -145,7 +154,10 @@ def _extract_or_places(args: argparse.Namespace) -> int:
             return 1
         if args.command == "extract":
             with _open(args.output) as out:
-                _write_events(dataset, out, args.format)
+                if args.format == "geojson":
+                    _write_geojson(dataset, out, (args.layer,) if args.layer else geojson.LAYERS)
+                else:
+                    _write_events(dataset, out, args.format)
         else:
             _write_places(dataset, args.unresolved)
     except BrokenPipeError:
@@ -243,6 +255,17 @@ class _open:  # noqa: N801 - used like the built-in open()
             self.handle.close()
         else:
             sys.stdout.buffer.flush()
+
+
+def _write_geojson(dataset: Dataset, out: BinaryIO, layers: tuple[str, ...]) -> None:
+    known = registry() if settings.get_optional_path("registry") is not None else None
+    network = None
+    if known is not None and not known.partnerships.empty:
+        network = join_news(known.partnerships, dataset.events, dataset.places, dataset.partnerships)
+    collection = geojson.feature_collection(
+        dataset.events, dataset.places, dataset.partnerships, network, layers
+    )
+    out.write(geojson.dumps(collection).encode("utf-8"))
 
 
 def _write_events(dataset: Dataset, out: BinaryIO, fmt: str) -> None:
