@@ -57,6 +57,9 @@ class View:
     places: pd.DataFrame
     partnerships: pd.DataFrame
     filters: Filters = field(default_factory=Filters)
+    # Which of the dataset's events these are, by position (None: all of them), for
+    # counts over indexes built once per dataset (partnerdash.charts.frames).
+    mask: Mask | None = None
 
 
 def apply(data: Dataset, filters: Filters) -> View:
@@ -88,6 +91,7 @@ def apply(data: Dataset, filters: Filters) -> View:
         places=data.places[_follow(mask, place_rows)],
         partnerships=data.partnerships[_follow(mask, pair_rows)],
         filters=filters,
+        mask=mask,
     )
 
 

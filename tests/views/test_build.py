@@ -46,3 +46,11 @@ def test_worker_processes_extract_a_large_folder_without_drawing_pages(
     at = app(news)
     assert not at.exception
     assert loaded(at) == "Read 12 items from 1 file(s): 0 from the store, 1 extracted"
+
+
+def test_the_map_offers_the_view_as_geojson(app: Callable[[Path | None], AppTest], news: Path) -> None:
+    from tests.views.conftest import open_page
+
+    at = open_page(app(news), "map")
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "Download GeoJSON" in labels

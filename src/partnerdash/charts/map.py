@@ -40,64 +40,84 @@ def partnership_map(
 ) -> go.Figure:
     """Places as bubbles; lines: the registry's network (links, unregistered pairs) when
     given, else the partnerships the news states."""
-    fig = go.Figure()
+    return map_figure(place_activity(places), partnerships, label, network)
+
+
+def map_figure(
+    activity: pd.DataFrame,
+    partnerships: pd.DataFrame,
+    label: Label = str,
+    network: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+) -> go.Figure:
+    """:func:`partnership_map` from the places already counted (:func:`place_activity`)."""
+    activity = activity.head(MAX_BUBBLES)
+    geo = {
+        "projection": {"type": "natural earth"},
+        "showland": True,
+        "landcolor": "#EEF0F2",
+        "showcountries": True,
+        "countrycolor": "#C5CBD3",
+        "showocean": True,
+        "oceancolor": "#F7FAFC",
+        "showcoastlines": False,
+        "showframe": False,
+        "resolution": 110,
+        "fitbounds": "locations" if len(activity) else False,
+    }
+    layout = {
+        "geo": geo,
+        "legend": {"orientation": "v", "x": 1.0, "y": 0.5},
+        "margin": {"l": 0, "r": 0, "b": 0},
+    }
+    fig = go.Figure(layout=layout)
     if network is not None:
         add_network(fig, *network, label=label)
     else:
         links = partnership_links(partnerships).head(MAX_LINES)
         add_lines(fig, links, label("Partnerships"), "rgba(0, 114, 178, 0.45)", 1.5)
-    activity = place_activity(places).head(MAX_BUBBLES)
-    home = activity[activity["country"] == HOME]
-    abroad = activity[activity["country"] != HOME]
-    _add_bubbles(fig, abroad, "region", REGION_COLOURS, label, symbol="circle")
-    states = sorted(home["federal_state"].dropna().unique())
+    home = (activity["country"] == HOME).to_numpy(bool)
+    bubbles = _bubbles(activity[~home], "region", REGION_COLOURS, label, symbol="circle")
+    states = sorted(activity.loc[home, "federal_state"].dropna().unique())
     state_colours = dict(zip(states, (list(OKABE_ITO) * 3)[: len(states)], strict=True))
-    _add_bubbles(fig, home, "federal_state", state_colours, label, symbol="diamond")
-    fig.update_geos(
-        projection_type="natural earth",
-        showland=True,
-        landcolor="#EEF0F2",
-        showcountries=True,
-        countrycolor="#C5CBD3",
-        showocean=True,
-        oceancolor="#F7FAFC",
-        showcoastlines=False,
-        showframe=False,
-        resolution=110,
-        fitbounds="locations" if len(activity) else False,
-    )
-    fig.update_layout(legend={"orientation": "v", "x": 1.0, "y": 0.5}, margin={"l": 0, "r": 0, "b": 0})
+    bubbles += _bubbles(activity[home], "federal_state", state_colours, label, symbol="diamond")
+    fig.add_traces(bubbles)
     return fig
 
 
-def _add_bubbles(
-    fig: go.Figure,
+def _bubbles(
     rows: pd.DataFrame,
     colour_by: str,
     fixed: dict[str, str],
     label: Label,
     symbol: str,
-) -> None:
-    groups = rows[colour_by].fillna("")
-    colours = colours_for(sorted(groups.unique()), fixed)
-    # numpy arrays, not pandas columns: plotly converts columns one by one, at a cost per trace.
-    for value, part in sorted(rows.groupby(groups.to_numpy(object), sort=False), key=lambda g: str(g[0])):
-        group = str(value)
-        fig.add_trace(
+) -> list[go.Scattergeo]:
+    """One trace of bubbles per group, from numpy arrays: plotly validates pandas columns
+    one by one, at a cost per trace."""
+    groups = rows[colour_by].fillna("").to_numpy(object)
+    colours = colours_for(sorted(set(groups)), fixed)
+    lat, lon = rows["lat"].to_numpy(float), rows["lon"].to_numpy(float)
+    sizes = _sizes(rows["items"])
+    custom = rows[["canonical", "country", "items"]].to_numpy(object)
+    text = (rows["canonical"] + " (" + rows["country"] + ")").to_numpy(object)
+    traces = []
+    for group in sorted(set(groups), key=str):
+        part = groups == group
+        traces.append(
             go.Scattergeo(
-                lat=part["lat"].to_numpy(float),
-                lon=part["lon"].to_numpy(float),
+                lat=lat[part],
+                lon=lon[part],
                 mode="markers",
-                name=label(group or "Unknown"),
+                name=label(str(group) or "Unknown"),
                 marker={
-                    "size": _sizes(part["items"]),
+                    "size": sizes[part],
                     "color": colours.get(group, GREY),
                     "symbol": symbol,
                     "line": {"width": 1, "color": "#FFFFFF"},
                     "opacity": 0.85,
                 },
-                customdata=part[["canonical", "country", "items"]].to_numpy(object),
-                text=(part["canonical"] + " (" + part["country"] + ")").to_numpy(object),
+                customdata=custom[part],
+                text=text[part],
                 hovertemplate="%{text}: %{customdata[2]}<extra>%{fullData.name}</extra>",
             )
         )
+    return traces

@@ -1,89 +1,124 @@
-"""Topic breakdowns: topic × region heatmap, trends, and shares per region or country."""
+"""Topic breakdowns: topic × region heatmap, trends, and shares per region or country.
+
+As in :mod:`partnerdash.charts.timeline`, each figure is drawn from its counted table
+(the ``*_figure`` functions) in one go, from numpy arrays.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from partnerdash.charts.frames import NO_PLACE, NO_TOPIC, Period, counts_over_time, crosstab, exploded
 from partnerdash.charts.theme import SEQUENTIAL, colours_for
+from partnerdash.charts.timeline import groups_by_size
 
 Label = Callable[[str], str]
 
 
 def heatmap(events: pd.DataFrame, label: Label = str) -> go.Figure:
-    table = crosstab(events, "topics", "regions")
-    fig = go.Figure(
-        go.Heatmap(
-            z=table.to_numpy(),
-            x=[label(str(c)) for c in table.columns],
-            y=[label(str(r)) for r in table.index],
-            colorscale=SEQUENTIAL,
-            texttemplate="%{z}",
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
-            colorbar={"title": None},
-        )
+    return heatmap_figure(crosstab(events, "topics", "regions"), label)
+
+
+def heatmap_figure(table: pd.DataFrame, label: Label = str) -> go.Figure:
+    """Items per topic (rows) and region (columns), from :func:`crosstab`."""
+    cells = go.Heatmap(
+        z=table.to_numpy(),
+        x=[label(str(c)) for c in table.columns],
+        y=[label(str(r)) for r in table.index],
+        colorscale=SEQUENTIAL,
+        texttemplate="%{z}",
+        hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+        colorbar={"title": None},
     )
-    fig.update_xaxes(side="bottom", tickangle=-30)
-    return fig
+    return go.Figure(cells, {"xaxis": {"side": "bottom", "tickangle": -30}})
 
 
 def trend(events: pd.DataFrame, period: Period, label: Label = str) -> go.Figure:
-    table = counts_over_time(events, "topics", NO_TOPIC, period)
-    groups = list(table.groupby("group")["items"].sum().sort_values(ascending=False).index)
-    colours = colours_for(groups)
-    fig = go.Figure()
-    for group in groups:
-        rows = table[table["group"] == group]
-        fig.add_scatter(
-            x=rows["period"],
-            y=rows["items"],
+    return trend_figure(counts_over_time(events, "topics", NO_TOPIC, period), label)
+
+
+def trend_figure(table: pd.DataFrame, label: Label = str) -> go.Figure:
+    """A line per topic from its counts per period (period, group, items)."""
+    groups = groups_by_size(table)
+    colours = colours_for([g for g, _ in groups])
+    lines = [
+        go.Scatter(
+            x=rows["period"].to_numpy("datetime64[ns]"),
+            y=rows["items"].to_numpy(np.int64),
             mode="lines+markers",
-            name=label(str(group)),
+            name=label(group),
             line={"color": colours[group], "width": 3},
         )
-    fig.update_yaxes(rangemode="tozero", title=None)
-    return fig
+        for group, rows in groups
+    ]
+    return go.Figure(lines, {"yaxis": {"rangemode": "tozero"}})
+
+
+def share_table(events: pd.DataFrame, by: str, top: int = 15) -> pd.DataFrame:
+    """Topics per region (or country) of the ``top`` with most items: counts, not shares."""
+    return top_rows(crosstab(events, "regions" if by == "region" else "countries", "topics"), top)
+
+
+def top_rows(table: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """The ``top`` rows of a crosstab with the most items, most first."""
+    return table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
 
 
 def share(
     events: pd.DataFrame, by: str, row_label: Label = str, topic_label: Label = str, top: int = 15
 ) -> go.Figure:
     """Share of each topic among the items of each region (or country), in per cent."""
-    column = "regions" if by == "region" else "countries"
-    table = crosstab(events, column, "topics")
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
-    percent = table.div(table.sum(axis=1), axis=0).fillna(0) * 100
-    colours = colours_for(list(percent.columns))
-    fig = go.Figure()
-    for topic in percent.columns:
-        fig.add_bar(
-            y=[row_label(str(i)) for i in percent.index],
-            x=percent[topic],
+    return share_figure(share_table(events, by, top), row_label, topic_label)
+
+
+def share_figure(table: pd.DataFrame, row_label: Label = str, topic_label: Label = str) -> go.Figure:
+    """The stacked per-cent bars of :func:`share`, from :func:`share_table`."""
+    counts = table.to_numpy(float)
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        percent = np.nan_to_num(counts / totals) * 100
+    colours = colours_for([str(c) for c in table.columns])
+    rows = np.array([row_label(str(i)) for i in table.index], dtype=object)
+    bars = [
+        go.Bar(
+            y=rows,
+            x=percent[:, j],
             name=topic_label(str(topic)),
             orientation="h",
-            marker_color=colours[topic],
+            marker_color=colours[str(topic)],
             hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",
         )
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2})
-    fig.update_xaxes(range=[0, 100], ticksuffix="%")
-    fig.update_yaxes(autorange="reversed")
-    return fig
+        for j, topic in enumerate(table.columns)
+    ]
+    layout = {
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": -0.2},
+        "xaxis": {"range": [0, 100], "ticksuffix": "%"},
+        "yaxis": {"autorange": "reversed"},
+    }
+    return go.Figure(bars, layout)
+
+
+def region_counts(events: pd.DataFrame) -> pd.Series:
+    """Items per world region, fewest first (an item naming two regions counts for both)."""
+    return exploded(events, "regions", NO_PLACE)["regions"].value_counts().sort_values()
 
 
 def by_region(events: pd.DataFrame, label: Label = str) -> go.Figure:
     """Items per world region (an item naming two regions counts for both)."""
-    counts = exploded(events, "regions", NO_PLACE)["regions"].value_counts().sort_values()
-    fig = go.Figure(
-        go.Bar(
-            x=counts.to_numpy(),
-            y=[label(str(r)) for r in counts.index],
-            orientation="h",
-            marker_color="#0072B2",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
+    return by_region_figure(region_counts(events), label)
+
+
+def by_region_figure(counts: pd.Series, label: Label = str) -> go.Figure:
+    bar = go.Bar(
+        x=counts.to_numpy(),
+        y=[label(str(r)) for r in counts.index],
+        orientation="h",
+        marker_color="#0072B2",
+        hovertemplate="%{y}: %{x}<extra></extra>",
     )
-    fig.update_xaxes(title=None)
-    return fig
+    return go.Figure(bar)

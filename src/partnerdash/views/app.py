@@ -11,8 +11,8 @@ from partnerdash.filters import Filters, View, apply
 from partnerdash.i18n import LANGUAGES, Labels
 from partnerdash.model import Dataset, merge
 from partnerdash.registry.load import Registry
-from partnerdash.registry.selection import NetworkView, select
-from partnerdash.views import data, sidebar
+from partnerdash.registry.selection import NetworkView
+from partnerdash.views import aggregates, data, sidebar
 from partnerdash.views.context import Context, set_context
 from partnerdash.views.report import report_button
 from partnerdash.views.screens.explorer import explorer
@@ -30,6 +30,7 @@ PRESENTER_CSS = """<style>
 html { font-size: 20px; }
 </style>"""
 FAVICON = settings.PROJECT_ROOT / "static" / "favicon.png"
+_LOADED = "_loaded_shown"  # what this session has been told it loaded
 
 
 def _presenter_from_url() -> bool:
@@ -77,21 +78,19 @@ def _add_to_archive(t: Labels, folder: Path, files: list[tuple[str, bytes]]) -> 
 
 def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]) -> Dataset:
     stamp = data.overrides_stamp()
-    with st.status(t("loading"), expanded=False) as status:
+    with st.spinner(t("loading")):
         dataset = data.folder_dataset(str(source.path), data.stamp(source.path), stamp)
         extra = data.upload_dataset(uploads, stamp) if uploads else None
         if extra is not None:
             dataset = merge(dataset, extra)
-        status.update(
-            label=t(
-                "loaded_items",
-                items=t.number(len(dataset.events)),
-                files=dataset.files_read,
-                stored=dataset.files_stored,
-                extracted=dataset.files_read - dataset.files_stored,
-            ),
-            state="complete",
-        )
+    label = t(
+        "loaded_items",
+        items=t.number(len(dataset.events)),
+        files=dataset.files_read,
+        stored=dataset.files_stored,
+        extracted=dataset.files_read - dataset.files_stored,
+    )
+    _loaded(label, f"data|{data.version(dataset)}")
     _failures(t, dataset)
     notes = [w for w in extra.warnings if not w.failed] if extra is not None else []
     if notes:
@@ -102,6 +101,18 @@ def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]
     return dataset
 
 
+def _loaded(label: str, key: str) -> None:
+    """What was loaded, in a collapsed status box the first time a session shows it; on
+    the reruns after, in an expander that looks the same: st.status pauses 50 ms each
+    time it is drawn, on every filter change."""
+    shown: set[str] = st.session_state.setdefault(_LOADED, set())
+    if key in shown:
+        st.expander(label, icon=":material/check:")
+    else:
+        st.status(label, state="complete")
+        shown.add(key)
+
+
 def _registry(t: Labels) -> Registry | None:
     """The known partnerships from the registry file of the settings, if there is one."""
     path = data.registry_path()
@@ -110,9 +121,10 @@ def _registry(t: Labels) -> Registry | None:
     if not path.exists():
         st.warning(t("registry_missing", path=path.name))
         return None
-    with st.status(t("loading_registry"), expanded=False) as status:
-        known = data.known_partnerships(str(path), data.stamp(path), data.overrides_stamp())
-        status.update(label=t("loaded_registry", links=t.number(len(known.partnerships))), state="complete")
+    stamp = data.stamp(path), data.overrides_stamp()
+    with st.spinner(t("loading_registry")):
+        known = data.known_partnerships(str(path), *stamp)
+    _loaded(t("loaded_registry", links=t.number(len(known.partnerships))), f"registry|{path}|{stamp}")
     for failure in (w for w in known.warnings if w.failed):
         st.warning(plain(str(failure)))
     return known
@@ -124,7 +136,9 @@ def _network(dataset: Dataset, known: Registry | None, view: View, filters: Filt
     path = data.registry_path()
     registry_version = f"{path}|{data.stamp(path) if path else 0}|{data.overrides_stamp()}"
     joined, activity = data.network(dataset, data.version(dataset), known, registry_version)
-    return select(joined, activity, view.events, dataset.events, filters)
+    return aggregates.network_view(
+        joined, activity, dataset, view, data.version(dataset), registry_version, filters
+    )
 
 
 def _failures(t: Labels, dataset: Dataset) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import streamlit as st
@@ -41,8 +42,8 @@ class Context:
             loaded=self.loaded_at.strftime("%Y-%m-%d %H:%M"),
         )
 
-    @property
-    def span(self) -> str:
+    @cached_property
+    def span(self) -> str:  # asked for by the caption and every chart of the run
         dates = self.view.events["date"].dropna()
         if dates.empty:
             return self.t("no_dates")

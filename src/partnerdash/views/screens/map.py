@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerdash.charts.map import partnership_map
+from partnerdash import geojson
+from partnerdash.charts.map import map_figure
 from partnerdash.charts.network import MAX_ACTIVE_LINES
+from partnerdash.registry.join import Network
+from partnerdash.views import aggregates
 from partnerdash.views.chart import show
 from partnerdash.views.context import context
 from partnerdash.views.sidebar import selection_to_municipality
@@ -17,7 +20,7 @@ def world_map() -> None:
     st.caption(t("map_hint"))
     network = ctx.network
     lines = (network.links, network.unregistered) if network is not None else None
-    fig = partnership_map(ctx.view.places, ctx.view.partnerships, t.category, network=lines)
+    fig = map_figure(aggregates.place_activity(ctx), ctx.view.partnerships, t.category, network=lines)
     selection = show(
         ctx, fig, t("map_title"), "map", key="world_map", select=True, selection_mode=("points",)
     )
@@ -32,6 +35,19 @@ def world_map() -> None:
         with_news = int((network.links["news_items"] > 0).sum()) + len(network.unregistered)
         if with_news > 2 * MAX_ACTIVE_LINES:
             st.caption(t("lines_capped", shown=t.number(MAX_ACTIVE_LINES), total=t.number(with_news)))
+    known = Network(network.links, network.unregistered) if network is not None else None
+    view = ctx.view
+    st.download_button(
+        t("download_geojson"),
+        lambda: geojson.dumps(
+            geojson.feature_collection(view.events, view.places, view.partnerships, known)
+        ).encode("utf-8"),
+        file_name="partnerdash-map.geojson",
+        mime="application/geo+json",
+        icon=":material/download:",
+        help=t("download_geojson_help"),
+        on_click="ignore",
+    )
     places = ctx.view.places
     unresolved = places[places["canonical"].isna() & ~places["dateline"]]
     if len(unresolved):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerdash.charts.topics import by_region
+from partnerdash.charts.topics import by_region_figure
 from partnerdash.filters import Kpis, apply, kpis
+from partnerdash.views import aggregates
 from partnerdash.views.chart import show
 from partnerdash.views.context import Context, context
-from partnerdash.views.tables import items_table
+from partnerdash.views.tables import items_table, newest
 
 
 def previous(ctx: Context) -> tuple[Kpis | None, int]:
@@ -38,6 +39,7 @@ def overview() -> None:
     if ctx.view.events.empty:
         st.info(t("no_items"))
         return
-    show(ctx, by_region(ctx.view.events, t.category), t("activity_by_region"), "activity-by-region")
+    figure = by_region_figure(aggregates.region_counts(ctx), t.category)
+    show(ctx, figure, t("activity_by_region"), "activity-by-region")
     st.subheader(t("latest_items"))
-    items_table(ctx, ctx.view.events.sort_values("date", ascending=False).head(10), key="latest")
+    items_table(ctx, newest(ctx.view.events, 10), key="latest")

@@ -105,12 +105,14 @@ def _registered_table(ctx: Context, network: NetworkView, keys: pd.Series, chose
         st.caption(t("links_capped", shown=t.number(MAX_ROWS), total=t.number(len(shown))))
     table = display(t, shown.head(MAX_ROWS), keys.loc[shown.index[:MAX_ROWS]])
     st.dataframe(table, hide_index=True)
+    # Built on click only: with a large registry the whole table takes a moment.
     st.download_button(
         t("download_csv"),
-        display(t, shown, keys.loc[shown.index]).to_csv(index=False).encode("utf-8"),
+        lambda: display(t, shown, keys.loc[shown.index]).to_csv(index=False).encode("utf-8"),
         file_name="partnerdash-partnerships.csv",
         mime="text/csv",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 

@@ -10,8 +10,9 @@ from partnerdash.geocode.override_edits import OverrideConflictError, save_edit
 from partnerdash.geocode.overrides import COLUMNS, default_path
 from partnerdash.i18n import Labels
 from partnerdash.registry.load import Registry, disagreements, unresolved
+from partnerdash.views.aggregates import undated_items, unresolved_places
 from partnerdash.views.context import context
-from partnerdash.views.data import finder, folder_dataset, upload_dataset
+from partnerdash.views.data import finder, folder_dataset, upload_dataset, version
 from partnerdash.views.text import plain
 
 _FLASH = "_overrides_saved"
@@ -56,33 +57,15 @@ def quality() -> None:
     t = ctx.t
     if _FLASH in st.session_state:
         st.success(st.session_state.pop(_FLASH))
-    places = ctx.data.places
-    unresolved = places[places["canonical"].isna()].merge(
-        ctx.data.events[["event_id", "title"]], on="event_id"
-    )
+    table = unresolved_places(ctx.data, version(ctx.data), MAX_ROWS)
     st.subheader(t("unresolved_places"))
-    if unresolved.empty:
+    if table is None:
         st.success(t("all_resolved"))
     else:
-        table = (
-            unresolved.groupby("name")
-            .agg(
-                count=("event_id", "nunique"),
-                reason=("unresolved_reason", "first"),
-                evidence=("evidence", "first"),
-                example=("title", "first"),
-            )
-            .reset_index()
-            .sort_values("count", ascending=False)
-        )
         st.caption(t("unresolved_help"))
-        st.dataframe(table.head(MAX_ROWS), hide_index=True)
+        st.dataframe(table, hide_index=True)
     st.subheader(t("undated"))
-    events = ctx.data.events
-    undated = events[events["date"].isna() | events["date_inferred"]]
-    st.dataframe(
-        undated[["date", "date_inferred", "title", "source", "position"]].head(MAX_ROWS), hide_index=True
-    )
+    st.dataframe(undated_items(ctx.data, version(ctx.data), MAX_ROWS), hide_index=True)
     st.subheader(t("warnings"))
     if ctx.data.warnings:
         st.dataframe(

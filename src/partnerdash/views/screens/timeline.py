@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerdash.charts.timeline import activity, items_on_axis
+from partnerdash.charts.frames import NO_PLACE, NO_TOPIC
+from partnerdash.charts.timeline import activity_figure, items_on_axis
+from partnerdash.views import aggregates
 from partnerdash.views.chart import show
 from partnerdash.views.context import context
 from partnerdash.views.controls import choice, period
@@ -20,7 +22,9 @@ def timeline() -> None:
     left, right = st.columns(2)
     every = period(t, "period", "M", left)
     stack = choice(t("stack_by"), ("region", "topic"), "region", "stack", t, right)
-    show(ctx, activity(ctx.view.events, every, stack, t.category), t("activity_over_time"), "activity")
+    column, missing = ("regions", NO_PLACE) if stack == "region" else ("topics", NO_TOPIC)
+    counts = aggregates.counts_over_time(ctx, column, missing, every)
+    show(ctx, activity_figure(counts, stack, t.category), t("activity_over_time"), "activity")
     st.caption(t("select_hint"))
     axis = items_on_axis(ctx.view.events, t.category)
     selection = show(ctx, axis, t("items_on_axis"), "items", key="items_axis", select=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerdash.charts.topics import heatmap, share, trend
+from partnerdash.charts.frames import NO_TOPIC
+from partnerdash.charts.topics import heatmap_figure, share_figure, trend_figure
+from partnerdash.views import aggregates
 from partnerdash.views.chart import show
 from partnerdash.views.context import context
 from partnerdash.views.controls import choice, period
@@ -17,8 +19,10 @@ def topics() -> None:
     if events.empty:
         st.info(t("no_items"))
         return
-    show(ctx, heatmap(events, t.category), t("topic_region"), "topics-by-region")
-    show(ctx, trend(events, period(t, "topic_period", "Q"), t.category), t("topic_trend"), "topic-trend")
+    cells = aggregates.crosstab(ctx, "topics", "regions")
+    show(ctx, heatmap_figure(cells, t.category), t("topic_region"), "topics-by-region")
+    counts = aggregates.counts_over_time(ctx, "topics", NO_TOPIC, period(t, "topic_period", "Q"))
+    show(ctx, trend_figure(counts, t.category), t("topic_trend"), "topic-trend")
     by = choice(
         t("topic_share"),
         ("region", "country"),
@@ -28,4 +32,4 @@ def topics() -> None:
     )
     rows = t.category if by == "region" else t.country
     title = f"{t('topic_share')} {t('by_region' if by == 'region' else 'by_country')}"
-    show(ctx, share(events, by, rows, t.category), title, "topic-share")
+    show(ctx, share_figure(aggregates.share_table(ctx, by), rows, t.category), title, "topic-share")
