@@ -307,6 +307,12 @@ def bench_quality(rows: list[tuple[str, str, str]]) -> None:
         rows.append(quality_against_before(figures))
 
 
+def cores() -> int:
+    from partnerdash.parallel import cores as usable
+
+    return usable()
+
+
 def bench_user_path(rows: list[tuple[str, str, str]], folder: Path, sizes: list[int], jobs: int) -> None:
     from bench.userpath import bench_user_path as measure
 
@@ -348,7 +354,7 @@ def main() -> int:
         folder = Path(tmp)
         bench_gazetteer(rows)
         bench_quality(rows)
-        bench_user_path(rows, folder, sizes, len(os.sched_getaffinity(0)))
+        bench_user_path(rows, folder, sizes, cores())
         bench_dashboard_build(rows, folder, sizes[-1:])
         speeds = bench_extraction(rows, folder, sizes)
         bench_baselines(rows, folder, sizes[1], speeds[sizes[1]])

@@ -50,14 +50,14 @@ class LocalRunner:
 
     def __init__(self, jobs: int, fork: bool = True) -> None:
         self.jobs = jobs
-        self.fork = fork and "fork" in multiprocessing.get_all_start_methods()
-
-    def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
-        if self.fork:
-            _finder()  # built before the fork, so the workers inherit it
         methods = multiprocessing.get_all_start_methods()
         fresh = "forkserver" if "forkserver" in methods else "spawn"
-        context = multiprocessing.get_context("fork" if self.fork else fresh)
+        self.start_method = "fork" if fork and "fork" in methods else fresh
+
+    def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
+        if self.start_method == "fork":
+            _finder()  # built before the fork, so the workers inherit it
+        context = multiprocessing.get_context(self.start_method)
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
             yield from pool.map(extract_with_default_finder, chunks)
 
