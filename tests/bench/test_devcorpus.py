@@ -34,14 +34,14 @@ def test_the_corpus_is_read_whole(scores: dict[str, DevScores]) -> None:
 def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
     total = scores["all"]
     report = total.summary()
-    assert total.precision >= 0.93, report
-    assert total.recall >= 0.75, report
+    assert total.precision >= 0.94, report
+    assert total.recall >= 0.77, report
     assert total.misplaced <= 6, report
     assert total.traps_taken <= 6, report
 
 
 def test_pairs_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
-    assert scores["all"].pairs_f1 >= 0.65, scores["all"].summary()
+    assert scores["all"].pairs_f1 >= 0.69, scores["all"].summary()
 
 
 @pytest.mark.xfail(reason="issue 11's targets are not reached yet (see README, Quality)", strict=True)

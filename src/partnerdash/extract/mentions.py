@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -24,12 +24,18 @@ _TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
 _JOIN = re.compile(r"(?: |\u00a0|-|‐)")
 _POSSESSIVE = re.compile(r"['’´]s$")
 _MAX_WORDS = 6
-_QUALIFIER = re.compile(r" ?(\([^()\n]{1,30}\))")
+_QUALIFIER = re.compile(r" ?\(([^()\n]{1,30})\)")
+_SLASH_QUALIFIER = re.compile(r"/([A-ZÄÖÜ][\w-]{1,30})\b")
+# A river or region: one or two words, capitalised, not an abbreviation ("CDU", "UA").
+_QUALIFIER_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß.-]+(?: [\w.-]+)?")
 _CONTINUES_CACHE = 500_000
 # Words of an unknown name after a cue: capitalised, or the small words inside names.
 _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
 _TRAILING_LINK = re.compile(r"(?:[ -](?:al|el|de|la|le|am|an|der|im|in der|in|ob|on|upon|sur))*[ -]*$")
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
+
+
+Qualifies = Callable[[str, str], bool]
 
 
 class Token(NamedTuple):  # a tuple: made for every word of every item, so cheap to build
@@ -102,14 +108,20 @@ class NameIndex:
         return known
 
 
+def _always(base: str, qualifier: str) -> bool:
+    return True
+
+
 def find_mentions(
-    text: str, field_name: str, index: NameIndex, rules: PlaceRules
+    text: str, field_name: str, index: NameIndex, rules: PlaceRules, qualifies: Qualifies = _always
 ) -> tuple[list[Token], list[Mention]]:
+    """The place names of ``text``. ``qualifies(name, word)``: whether a word in brackets
+    after a name is part of it (a river), not a place or another name of it."""
     tokens = tokenize(text)
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        found = _longest_name(text, tokens, i, index, rules) if tokens[i].capitalised else None
+        found = _longest_name(text, tokens, i, index, rules, qualifies) if tokens[i].capitalised else None
         if found is None:
             i += 1
             continue
@@ -123,7 +135,7 @@ def find_mentions(
 
 
 def _longest_name(
-    text: str, tokens: list[Token], i: int, index: NameIndex, rules: PlaceRules
+    text: str, tokens: list[Token], i: int, index: NameIndex, rules: PlaceRules, qualifies: Qualifies
 ) -> Mention | None:
     best: Mention | None = None
     key = ""
@@ -145,21 +157,45 @@ def _longest_name(
             best = Mention("", token.text, stem, token.start, token.end, i, i + 1)
     if best is not None and best.last == i + 1 and _POSSESSIVE.search(best.text):
         best.text = _POSSESSIVE.sub("", best.text)
-    return _with_qualifier(text, tokens, best, index) if best is not None else None
+    return _with_qualifier(text, tokens, best, index, rules, qualifies) if best is not None else None
 
 
-def _with_qualifier(text: str, tokens: list[Token], mention: Mention, index: NameIndex) -> Mention:
-    """The name with the bracketed river or region that is part of it: "Frankfurt (Oder)",
-    "Halle (Saale)" — if the index knows the longer name."""
+def _with_qualifier(
+    text: str,
+    tokens: list[Token],
+    mention: Mention,
+    index: NameIndex,
+    rules: PlaceRules,
+    qualifies: Qualifies,
+) -> Mention:
+    """The name with the river or region written after it, which is part of it:
+    "Frankfurt (Oder)", "Allendorf/Lumda", "Heringen (Werra)".
+
+    The longer name is looked up as the gazetteer writes such names ("Frankfurt (Oder)",
+    "Allendorf an der Lumda"). A qualifier it does not know still belongs to the name as
+    written, unless it names a place of its own ("Bonn/Neumarkt" is two towns, "X (Peru)"
+    X's country), is another name of the same town ("Pleszew (Pleschen)") or is no name
+    (an abbreviation, a year). A river in brackets may share a village's name elsewhere:
+    "Taufkirchen (Vils)".
+    """
     bracket = _QUALIFIER.match(text, mention.end)
-    if bracket is None:
+    qualifier = bracket or _SLASH_QUALIFIER.match(text, mention.end)
+    if qualifier is None:
         return mention
-    longer = normalize(text[mention.start : mention.end] + " " + bracket.group(1))
-    if longer not in index:
+    written = qualifier.group(1)
+    base, extra = normalize(text[mention.start : mention.end]), normalize(written)
+    forms = [f"{base} ({extra})"] + [
+        " ".join(filter(None, (base, link, extra))) for link in rules.qualifier_links
+    ]
+    longer = next((form for form in forms if form in index), None)
+    own_place = not qualifies(base, extra) if bracket else extra in index
+    if longer is None and (own_place or not _QUALIFIER_NAME.fullmatch(written)):
         return mention
-    end = bracket.end()
+    end = qualifier.end()
     last = next((k for k in range(mention.last, len(tokens)) if tokens[k].start >= end), len(tokens))
-    return Mention("", text[mention.start : end], longer, mention.start, end, mention.first, last)
+    return Mention(
+        "", text[mention.start : end], longer or mention.key, mention.start, end, mention.first, last
+    )
 
 
 def _single_key(token: Token) -> str:

@@ -27,6 +27,7 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     place_cues: frozenset[str]
     place_neighbours: frozenset[str]
     articles: frozenset[str]
+    qualifier_links: tuple[str, ...]
     district_before: frozenset[str]
     district_after: frozenset[str]
     unresolved_cue: re.Pattern[str]
@@ -54,6 +55,7 @@ def read_rules(path: Path) -> PlaceRules:
         place_cues=_keys(table, "place_cues"),
         place_neighbours=_keys(table, "place_neighbours"),
         articles=_keys(table, "articles"),
+        qualifier_links=tuple(normalize(str(link)) for link in table.get("qualifier_links", [""])),
         district_before=_keys(table, "district_before"),
         district_after=_keys(table, "district_after"),
         unresolved_cue=_phrase_pattern(list(table.get("unresolved_cues", []))),

@@ -189,7 +189,7 @@ class PlaceFinder:
         parts = []
         for name in FIELDS:
             text = fields.get(name) or ""
-            tokens, mentions = find_mentions(text, name, self.index, self.rules)
+            tokens, mentions = find_mentions(text, name, self.index, self.rules, self._qualifies)
             parts.append(_Field(name, text, tokens, mentions))
         links = [link for f in parts for link in find_pairs(f.text, f.mentions, self.rules, self._kind)]
         item = _Item(
@@ -213,6 +213,19 @@ class PlaceFinder:
         return ItemPlaces(
             places, [p for p in pairs if p.kind == MUNICIPAL], [p for p in pairs if p.kind != MUNICIPAL]
         )
+
+    def _qualifies(self, name: str, word: str) -> bool:
+        """Whether ``word`` in brackets after ``name`` is part of the name, as a river is
+        in the home country's official names ("Heringen (Werra)"); not a country or
+        region ("Lima (Peru)") and not another name of the same town ("Pleszew
+        (Pleschen)", "Jarocin (Jarotschin)": abroad, an unknown word is most likely one)."""
+        ours, _ = self.candidates(name)
+        theirs, _ = self.candidates(word)
+        if not theirs:
+            return bool(ours) and ours[0].country == self.rules.home_country
+        if theirs[0].kind != "municipality":
+            return False
+        return not {(p.country, p.lat, p.lon) for p in ours} & {(p.country, p.lat, p.lon) for p in theirs}
 
     def _kind(self, mention: Mention) -> str | None:
         candidates, _ = self.candidates(mention.key)
