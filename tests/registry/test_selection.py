@@ -16,7 +16,9 @@ News = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 def shown(network: Network, news: News, filters: Filters, in_view: list[str] | None = None) -> NetworkView:
     events = news[0]
     view = events if in_view is None else events[events["event_id"].isin(in_view)]
-    return select(network, Activity.of(network.links, events), view, events, filters)
+    activity = Activity.of(network.links, events, network.unregistered)
+    mask = events["event_id"].isin(view["event_id"]).to_numpy(bool)
+    return select(network, activity, view, events, filters, in_view=mask if in_view is not None else None)
 
 
 def by_town(selection: NetworkView) -> dict[str, tuple[int, str, int | None]]:
@@ -65,3 +67,16 @@ def test_the_reference_is_the_chosen_end_else_the_newest_item(news: News) -> Non
     assert reference_date(Filters(end=date(2022, 1, 31)), news[0]) == date(2022, 1, 31)
     empty = news[0].iloc[0:0]
     assert reference_date(Filters(), empty) == date.today()
+
+
+def test_each_link_counts_exactly_its_items_in_view(network: Network, news: News) -> None:
+    events = news[0]
+    date_of = dict(zip(events["event_id"], events["date"], strict=True))
+    for ids in (["e2"], ["e1", "e3"], list(events["event_id"][::2])):
+        links = shown(network, news, Filters(), in_view=ids).links
+        for row, all_ids in zip(links.itertuples(), network.links["event_ids"], strict=True):
+            expected = [e for e in all_ids if e in ids]
+            assert row.event_ids == expected
+            assert row.news_items == len(expected)
+            dated = [date_of[e] for e in expected if pd.notna(date_of[e])]
+            assert (row.last_activity if dated else None) == (max(dated) if dated else None)

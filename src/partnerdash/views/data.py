@@ -105,7 +105,7 @@ def network(
     """The news joined to the registry: once per dataset and registry version."""
     del version, registry_version  # the cache key: the objects themselves are not hashed
     joined = join_news(_known.partnerships, _data.events, _data.places, _data.partnerships)
-    return joined, Activity.of(joined.links, _data.events)
+    return joined, Activity.of(joined.links, _data.events, joined.unregistered)
 
 
 def version(data: Dataset) -> str:
