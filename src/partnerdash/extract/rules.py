@@ -28,6 +28,7 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     place_neighbours: frozenset[str]
     articles: frozenset[str]
     qualifier_links: tuple[str, ...]
+    list_join: re.Pattern[str]
     district_before: frozenset[str]
     district_after: frozenset[str]
     unresolved_cue: re.Pattern[str]
@@ -40,6 +41,12 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     @cached_property
     def longest_cue(self) -> int:
         return max((len(c.split()) for c in self.place_cues | self.person_titles), default=1)
+
+
+def _join_pattern(joins: list[str]) -> re.Pattern[str]:
+    """Text between two names of one list: one of ``joins``, with spaces around it."""
+    words = "|".join(rf"\b{re.escape(j)}\b" if j[0].isalnum() else re.escape(j) for j in joins)
+    return re.compile(rf"\s*(?:{words})\s*", re.IGNORECASE)
 
 
 def _keys(table: dict[str, Any], name: str) -> frozenset[str]:
@@ -55,6 +62,7 @@ def read_rules(path: Path) -> PlaceRules:
         place_cues=_keys(table, "place_cues"),
         place_neighbours=_keys(table, "place_neighbours"),
         articles=_keys(table, "articles"),
+        list_join=_join_pattern([str(word) for word in table.get("list_joins", [","])]),
         qualifier_links=tuple(normalize(str(link)) for link in table.get("qualifier_links", [""])),
         district_before=_keys(table, "district_before"),
         district_after=_keys(table, "district_after"),

@@ -145,6 +145,23 @@ class _Field:
     text: str
     tokens: list[Token]
     mentions: list[Mention]
+    _cued: dict[int, bool] | None = None
+
+    def cued(self, mention: Mention, rules: PlaceRules) -> bool:
+        """A cue right before the name, or before the first name of the list it is in:
+        "die Partnerstädte Trondheim, Gyönk, Brescia und Ushgorod". Worked out for all
+        the field's names at once: a list can be thousands of names long."""
+        if self._cued is None:
+            self._cued = {}
+            listed = False
+            for position, name in enumerate(self.mentions):
+                earlier = self.mentions[position - 1] if position else None
+                joined = earlier is not None and bool(
+                    rules.list_join.fullmatch(self.text, earlier.end, name.start)
+                )
+                listed = _cue_before(self.tokens, name, rules) or (joined and listed)
+                self._cued[id(name)] = listed
+        return self._cued.get(id(mention), False)
 
 
 @dataclass
@@ -296,7 +313,7 @@ class PlaceFinder:
         ):
             return None  # "Mayor Klein", "the Bonn Declaration": a person, a thing
         tie = item.ties.get(id(mention))
-        explicit = tie is not None or id(mention) in item.paired or _cued(part.tokens, mention, self.rules)
+        explicit = tie is not None or id(mention) in item.paired or part.cued(mention, self.rules)
         chosen = self._choose(mention, candidates, item.context, tie, explicit)
         if chosen is None or isinstance(chosen, str):
             return None if chosen is None else self._unresolved(mention, chosen)
@@ -400,7 +417,7 @@ class PlaceFinder:
         before = _words_before(tokens, mention, 1)
         present: dict[str, float] = {
             "size": max(-1.5, min(3.0, math.log10(max(_size(place), 1)) - 4)),
-            "cue": float(_cued(tokens, mention, rules)),
+            "cue": float(part.cued(mention, rules)),
             "pair": float(id(mention) in item.paired),
             "tied": float(tie is not None),
             "named country": float(place.country in item.context.foreign_countries),
@@ -526,9 +543,28 @@ def _words_before(tokens: list[Token], mention: Mention, count: int) -> list[str
     return [t.key for t in tokens[max(0, mention.first - count) : mention.first]]
 
 
-def _cued(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+def _cue_before(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
     before = _words_before(tokens, mention, rules.longest_cue)
-    return any(" ".join(before[-n:]) in rules.place_cues for n in range(1, len(before) + 1))
+    for n in range(1, len(before) + 1):
+        *words, last = before[-n:]
+        if any(" ".join([*words, form]) in rules.place_cues for form in _singulars(last)):
+            return True
+    return False
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and what it is the plural of, if a noun: "partnerstadte" (Partnerstädte,
+    folded) → "partnerstadt", "cities" → "city", "gemeinden" → "gemeinde". Short words
+    are left alone: "ins" is no plural of "in"."""
+    forms = {word}
+    if len(word) < 5:
+        return forms
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    for ending in ("es", "en", "s", "e", "n"):
+        if word.endswith(ending):
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def _accent_added(written: str, name: str) -> bool:
