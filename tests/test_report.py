@@ -60,3 +60,19 @@ def test_the_caption_and_chart_titles_are_escaped_too() -> None:
 def test_the_template_ships_inside_the_package() -> None:
     # Read through importlib (jinja2.PackageLoader), so an installed wheel finds it too.
     assert resources.files("partnerdash").joinpath("templates", "summary.html").is_file()
+
+
+def test_a_close_map_brings_the_finer_world_shapes_and_its_frames_wait_for_play() -> None:
+    dataset = build([Document("seed.txt", Path("data/sample/skew-news-archive-2023-en.txt").read_bytes())])
+    view = apply(dataset, Filters())
+    fig = partnership_map(view.places, view.partnerships, events=view.events, view="europe")
+    html = summary_html(view, kpis(view), Labels("en"), "caption", [("Map", fig)])
+    assert '"world_110m"' in html
+    assert '"world_50m"' in html  # Europe is drawn with the 1:50m shapes
+    assert "Plotly.addFrames" in html  # a frame per quarter, and the slider over them
+    assert "Plotly.animate(" not in html  # nothing plays until Play is pressed
+
+
+def test_a_world_map_brings_only_the_world_shapes() -> None:
+    html = report_for(Path("data/sample/skew-news-archive-2023-en.txt").read_bytes())
+    assert '"world_50m"' not in html

@@ -22,7 +22,8 @@ from partnerdash import settings
 from partnerdash.filters import Kpis, View
 from partnerdash.i18n import Labels
 
-WORLD = settings.PROJECT_ROOT / "static" / "topojson" / "world_110m.json"
+SHAPES = settings.PROJECT_ROOT / "static" / "topojson"
+WORLD = SHAPES / "world_110m.json"
 TEMPLATE = "summary.html"
 COLUMNS = ("date", "title", "places", "topics")
 
@@ -74,7 +75,7 @@ def summary_html(
         lang=t.lang,
         title=t("app_title"),
         caption=caption,
-        geo_assets=Markup(_geo_assets()),  # noqa: S704 - our own JSON, kept from closing the <script>
+        geo_assets=Markup(_geo_assets(_resolutions(figures))),  # noqa: S704 - our JSON, kept from closing the <script>
         plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - plotly's own bundle
         tiles=_tiles(kpis, t),
         charts=[_chart(title, fig) for title, fig in figures],
@@ -85,7 +86,8 @@ def summary_html(
 
 
 def _chart(title: str, fig: go.Figure) -> Chart:
-    div = fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+    # A map's frames wait for its Play button: plotly would start them as the page opens.
+    div = fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}, auto_play=False)
     return Chart(title, Markup(div))  # noqa: S704 - plotly escapes the figure's text into its JSON
 
 
@@ -99,10 +101,24 @@ def _tiles(kpis: Kpis, t: Labels) -> list[Tile]:
     return [Tile(t(name), t.number(value)) for name, value in counts]
 
 
-def _geo_assets() -> str:
-    """plotly's geo charts read world shapes from here before asking its CDN."""
-    world = WORLD.read_text(encoding="utf-8").replace("</", "<\\/")  # cannot end the <script>
-    return 'window.PlotlyGeoAssets = {topojson: {"world_110m": ' + world + "}};"
+def _resolutions(figures: Sequence[tuple[str, go.Figure]]) -> set[int]:
+    """The world shapes the maps draw: 110 (1:110m), and 50 for a close view."""
+    return {110} | {int(fig.layout.geo.resolution or 110) for _, fig in figures if _is_map(fig)}
+
+
+def _is_map(fig: go.Figure) -> bool:
+    return any(isinstance(trace, go.Scattergeo) for trace in fig.data)
+
+
+def _geo_assets(resolutions: set[int] | frozenset[int] = frozenset({110})) -> str:
+    """plotly's geo charts read world shapes from here before asking its CDN: each
+    resolution the maps draw (the 1:50m shapes add about 1 MB)."""
+    shapes = [
+        # "<\\/" for "</": a shape's text cannot end the <script>
+        f'"world_{r}m": ' + (SHAPES / f"world_{r}m.json").read_text(encoding="utf-8").replace("</", "<\\/")
+        for r in sorted(resolutions | {110})
+    ]
+    return "window.PlotlyGeoAssets = {topojson: {" + ", ".join(shapes) + "}};"
 
 
 def _item_rows(view: View, t: Labels) -> list[tuple[str, str, str, str]]:

@@ -53,3 +53,17 @@ def test_the_map_draws_the_base_under_recent_and_older_activity_and_unregistered
     base = fig.data[0]
     assert len(base.lat) == 3 * 3  # three segments: a, b, gap
     assert len(fig.data[2].lat) == 3  # one active partnership
+
+
+def test_each_kind_of_line_differs_by_dash_or_width_not_by_colour_alone() -> None:
+    network = links(
+        [
+            (50.73, 7.10, 50.45, 30.52, 2, "active"),
+            (51.34, 12.37, 36.80, 10.18, 1, "quiet"),
+            (48.14, 11.58, 40.71, -74.0, 0, "no_news"),
+        ]
+    )
+    fig = go.Figure()
+    add_network(fig, network, links([(49.6, 11.0, 56.13, 40.4, 1, "unregistered")]))
+    looks = [(trace.line.dash, trace.line.width) for trace in fig.data]
+    assert looks == [("solid", 0.8), ("dot", 1.5), ("solid", 3.0), ("dash", 2.0)]

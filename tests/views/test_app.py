@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.views.conftest import PAGES, open_page
+from tests.views.conftest import APP, PAGES, ROOT, open_page
+
+from partnerdash.filters import Filters, apply
+from partnerdash.i18n import Labels
+from partnerdash.pipeline import build_paths
 
 App = Callable[[Path | None], AppTest]
 
@@ -33,6 +39,88 @@ def test_every_page_renders_on_an_empty_dataset(app: App, tmp_path: Path, page: 
     at = open_page(app(tmp_path), page)
     assert_clean(at)
     assert "Showing 0 of 0 items" in at.caption[0].value
+
+
+def first_elements(at: AppTest, n: int) -> list[Any]:
+    return list(at.main.children.values())[:n]
+
+
+def unescaped(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_starts_with_the_title_and_one_line_on_what_it_shows(app: App, page: str) -> None:
+    at = open_page(app(None), page)
+    title, line, after = first_elements(at, 3)
+    assert (title.type, line.type) == ("title", "caption")
+    assert after.type != "alert"  # nothing went wrong: no warning
+    assert not at.get("status")
+    assert not at.expander  # the old status boxes, which stayed on every page
+    t = Labels("en")
+    parts = unescaped(line.value).split(" · ")
+    assert parts[:5] == [
+        "Showing 12 of 12 items",
+        "11 Apr 2023 – 15 Dec 2023",  # the first and the last item's dates
+        "source: bundled sample (SKEW news archive 2023)",
+        parts[3],
+        "registry: 28 partnerships",  # the bundled registry's rows
+    ]
+    # From the store once any test has read the sample, else extracted.
+    assert parts[3] in (t("header_files", files=1, stored=s, extracted=1 - s) for s in (0, 1))
+    assert re.fullmatch(r"loaded \d\d:\d\d", parts[5])  # today: the time only
+
+
+def test_the_header_line_counts_the_view_in_german(app: App) -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["ui_lang"] = "DE"
+    at.query_params["region"] = "Osteuropa"
+    at.run()
+    parts = unescaped(at.caption[0].value).split(" · ")
+    assert parts[0] == "5 von 12 Meldungen"
+    dates = apply(build_paths([ROOT / "data" / "sample"]), Filters(regions=("Eastern Europe",))).events[
+        "date"
+    ]
+    de = Labels("de")
+    assert parts[1] == f"{de.date(dates.min().date())} – {de.date(dates.max().date())}"  # the view's
+    assert re.fullmatch(r"\d+\. \w+\.? 2023 – \d+\. \w+\.? 2023", parts[1])  # "11. Apr. 2023"
+    assert parts[4] == "Verzeichnis: 28 Partnerschaften"
+
+
+def test_what_went_wrong_is_one_warning_under_the_header_line(
+    app: App, data_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_folder / "broken.xlsx").write_bytes(b"not a workbook")
+    (data_folder / "empty.json").write_bytes(b"")
+    monkeypatch.setenv("PARTNERDASH_REGISTRY", str(data_folder / "nowhere.csv"))
+    at = app(data_folder)
+    assert not at.exception
+    title, line, warning = first_elements(at, 3)
+    assert (title.type, line.type) == ("title", "caption")
+    assert [warning] == list(at.warning)
+    shown = unescaped(warning.value)
+    assert "**2 file(s) could not be read; the figures leave them out**" in shown
+    assert f"\n- {data_folder / 'broken.xlsx'}: " in shown  # each file named, with why
+    assert f"\n- {data_folder / 'empty.json'}: " in shown
+    assert "**The registry file nowhere.csv was not found;" in shown
+    assert "registry" not in unescaped(line.value)  # none was read
+
+
+def test_a_registry_row_that_was_skipped_is_named_in_the_warning(
+    app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = tmp_path / "partnerships.csv"
+    bundled = (ROOT / "data" / "registry" / "partnerships.csv").read_text(encoding="utf-8")
+    registry.write_text(
+        bundled + "Leipzig,Germany,,,1999,twinning,a row without a partner\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("PARTNERDASH_REGISTRY", str(registry))
+    at = app(None)
+    (warning,) = at.warning
+    shown = unescaped(warning.value)
+    assert shown.startswith("**Registry file notes**\n- partnerships.csv: row 30: ")
+    assert shown.endswith("; skipped")
+    assert "registry: 28 partnerships" in unescaped(at.caption[0].value)  # the other rows
 
 
 def test_item_tables_show_each_items_text(app: App) -> None:

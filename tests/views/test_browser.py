@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -52,22 +52,26 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(data: Path | None = None) -> Iterator[str]:
-    """The app on a free local port, on the news in ``data`` (the bundled sample if None)."""
+def serve(
+    data: Path | None = None,
+    streamlit: Sequence[str] = (sys.executable, "-m", "streamlit"),
+    address: str | None = "127.0.0.1",
+) -> Iterator[str]:
+    """The app on a free local port, on the news in ``data`` (the bundled sample if None),
+    started by the ``streamlit`` command; on every interface if ``address`` is None, as
+    `make run` serves it."""
     port = free_port()
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
+        *streamlit,
         "run",
         str(ROOT / "app.py"),
         "--server.port",
         str(port),
         "--server.headless",
         "true",
-        "--server.address",
-        "127.0.0.1",
     ]
+    if address is not None:
+        command += ["--server.address", address]
     env = os.environ | ({"PARTNERDASH_DATA": str(data)} if data is not None else {})
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT

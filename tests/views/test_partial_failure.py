@@ -23,8 +23,9 @@ def test_the_broken_file_is_named_with_its_reason(app: App, tmp_path: Path, page
         at.segmented_control(key="ui_lang").set_value(lang).run()
     at = open_page(at, page)
     assert not at.exception, [e.value for e in at.exception]
-    (expander,) = [e for e in at.expander if e.label == Labels(lang)("files_failed", count=1)]
-    (warning,) = expander.warning
+    # One warning on the page, under the header line: what failed, then each file and why.
+    (warning,) = at.warning
+    assert warning.value.startswith(f"**{plain(Labels(lang)('files_failed', count=1))}**")
     # File names and reasons may quote the file: shown escaped, never as Markdown.
     assert plain("broken.xlsx") in warning.value
     assert plain("not a readable Excel workbook") in warning.value
@@ -34,4 +35,5 @@ def test_the_broken_file_is_named_with_its_reason(app: App, tmp_path: Path, page
 
 def test_no_failure_no_notice(app: App) -> None:
     at = app(None)
-    assert not [e for e in at.expander if e.label == Labels("en")("files_failed", count=1)]
+    assert not at.warning
+    assert not at.expander

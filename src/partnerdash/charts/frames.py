@@ -25,6 +25,11 @@ NO_PLACE = "No place named"
 NO_TOPIC = "Other"
 
 
+def missing_value(column: str) -> str:
+    """What an event without any value of the list ``column`` counts as there."""
+    return NO_TOPIC if column == "topics" else NO_PLACE
+
+
 def period_start(dates: pd.Series, period: Period) -> pd.Series:
     """The first day of each date's month, quarter or year (dates must not be missing)."""
     months = dates.to_numpy("datetime64[ns]").astype("datetime64[M]")
@@ -69,7 +74,8 @@ def crosstab(events: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
     Counted on integer codes (one bincount over the pairs), not by merging and grouping
     strings: the values are few, the pairs many.
     """
-    return crosstab_in(Lists.of(events, rows, NO_TOPIC), Lists.of(events, columns, NO_PLACE), None)
+    left, right = (Lists.of(events, column, missing_value(column)) for column in (rows, columns))
+    return crosstab_in(left, right, None)
 
 
 def place_activity(places: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,8 @@ of each line are snapped to a grid, as fine as the number of links allows: links
 between the same cells are drawn once, so what the browser receives stays bounded
 however large the registry (the map is seen zoomed out; narrowing the filters
 brings back finer detail). Partnerships with news are drawn at their exact places, by
-recency; partnerships the news states but the registry lacks, in their own colour.
+recency; partnerships the news states but the registry lacks, in their own colour. Each
+kind of line has its own width and dash too, so none is told apart by colour alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from partnerdash.charts.theme import GREY, OKABE_ITO, translucent
 from partnerdash.registry.join import ACTIVE
 
 Label = Callable[[str], str]
@@ -27,12 +29,16 @@ MAX_BASE_SEGMENTS = 8_000
 # only thicken the same strokes, and the page must stay light at 100,000 items.
 MAX_ACTIVE_LINES = 2_000
 _ENDS = ["a_lat", "a_lon", "b_lat", "b_lon"]
-# (status test, legend label, colour, width): most recent drawn last, on top.
+BLUE, SKY_BLUE, VERMILLION = OKABE_ITO[0], OKABE_ITO[5], OKABE_ITO[3]
+# (colour, width, dash) per kind of line: the registry's faint and thin, recent news bold
+# and solid, older news dotted, pairs the registry lacks dashed.
+BASE_LINE = (translucent(GREY, 0.35), 0.8, "solid")
+# (status test, legend label, line): most recent drawn last, on top.
 _RECENCY = (
-    ("quiet", "Partnerships with older news", "rgba(86, 180, 233, 0.75)", 1.5),
-    ("active", "Partnerships active in the last 12 months", "rgba(0, 114, 178, 0.95)", 2.5),
+    ("quiet", "Partnerships with older news", (translucent(SKY_BLUE, 0.85), 1.5, "dot")),
+    ("active", "Partnerships active in the last 12 months", (translucent(BLUE, 0.95), 3.0, "solid")),
 )
-UNREGISTERED_COLOUR = "rgba(213, 94, 0, 0.9)"
+UNREGISTERED_LINE = (translucent(VERMILLION, 0.9), 2.0, "dash")
 
 
 def base_segments(links: pd.DataFrame, max_segments: int = MAX_BASE_SEGMENTS) -> pd.DataFrame:
@@ -78,16 +84,18 @@ def line_coordinates(ends: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 def add_network(fig: go.Figure, links: pd.DataFrame, unregistered: pd.DataFrame, label: Label = str) -> None:
     """The base network under, partnerships with news by recency, unregistered pairs on top."""
     base = base_segments(links).head(MAX_BASE_SEGMENTS)
-    add_lines(fig, base, label("Known partnerships (registry)"), "rgba(123, 135, 148, 0.22)", 0.8)
+    add_lines(fig, base, label("Known partnerships (registry)"), *BASE_LINE)
     with_news = links[links["news_items"] > 0].sort_values("last_activity", ascending=False)
-    for test, name, colour, width in _RECENCY:
+    for test, name, line in _RECENCY:
         chosen = with_news[with_news["status"].eq(ACTIVE) == (test == ACTIVE)]
-        add_lines(fig, chosen.head(MAX_ACTIVE_LINES), label(name), colour, width)
+        add_lines(fig, chosen.head(MAX_ACTIVE_LINES), label(name), *line)
     newest = unregistered.sort_values("last_activity", ascending=False).head(MAX_ACTIVE_LINES)
-    add_lines(fig, newest, label("News pairs not in the registry"), UNREGISTERED_COLOUR, 2.0)
+    add_lines(fig, newest, label("News pairs not in the registry"), *UNREGISTERED_LINE)
 
 
-def add_lines(fig: go.Figure, ends: pd.DataFrame, name: str, colour: str, width: float) -> None:
+def add_lines(
+    fig: go.Figure, ends: pd.DataFrame, name: str, colour: str, width: float, dash: str = "solid"
+) -> None:
     """Many lines as one trace (thousands stay fast that way), not hoverable."""
     located = ends.dropna(subset=_ENDS)
     if located.empty:
@@ -98,7 +106,7 @@ def add_lines(fig: go.Figure, ends: pd.DataFrame, name: str, colour: str, width:
             lat=lats,
             lon=lons,
             mode="lines",
-            line={"width": width, "color": colour},
+            line={"width": width, "color": colour, "dash": dash},
             hoverinfo="skip",
             name=name,
             showlegend=True,

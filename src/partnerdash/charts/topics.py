@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from partnerdash.charts.frames import NO_PLACE, NO_TOPIC, Period, counts_over_time, crosstab, exploded
-from partnerdash.charts.theme import SEQUENTIAL, colours_for
+from partnerdash.charts.theme import OKABE_ITO, SEQUENTIAL, ink, sequential, styles_for
 from partnerdash.charts.timeline import groups_by_size
 
 Label = Callable[[str], str]
@@ -24,17 +24,35 @@ def heatmap(events: pd.DataFrame, label: Label = str) -> go.Figure:
 
 
 def heatmap_figure(table: pd.DataFrame, label: Label = str) -> go.Figure:
-    """Items per topic (rows) and region (columns), from :func:`crosstab`."""
+    """Items per topic (rows) and region (columns), from :func:`crosstab`.
+
+    The counts are written over the cells by a text trace, each in black or white for its
+    cell: plotly's own choice for a heatmap's text (dark grey or white) falls below 4.5:1
+    on the middle of the scale."""
+    z = table.to_numpy(np.int64)
+    xs = np.array([label(str(c)) for c in table.columns], dtype=object)
+    ys = np.array([label(str(r)) for r in table.index], dtype=object)
+    top = max(int(z.max(initial=0)), 1)
     cells = go.Heatmap(
-        z=table.to_numpy(),
-        x=[label(str(c)) for c in table.columns],
-        y=[label(str(r)) for r in table.index],
+        z=z,
+        x=xs,
+        y=ys,
+        zmin=0,
+        zmax=top,
         colorscale=SEQUENTIAL,
-        texttemplate="%{z}",
         hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
         colorbar={"title": None},
     )
-    return go.Figure(cells, {"xaxis": {"side": "bottom", "tickangle": -30}})
+    counts = go.Scatter(
+        x=np.tile(xs, len(ys)),
+        y=np.repeat(ys, len(xs)),
+        text=z.ravel().astype(str),
+        mode="text",
+        textfont={"color": [ink(colour) for colour in sequential(z.ravel() / top)]},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    return go.Figure([cells, counts], {"xaxis": {"side": "bottom", "tickangle": -30}})
 
 
 def trend(events: pd.DataFrame, period: Period, label: Label = str) -> go.Figure:
@@ -42,16 +60,18 @@ def trend(events: pd.DataFrame, period: Period, label: Label = str) -> go.Figure
 
 
 def trend_figure(table: pd.DataFrame, label: Label = str) -> go.Figure:
-    """A line per topic from its counts per period (period, group, items)."""
+    """A line per topic from its counts per period (period, group, items), each with its
+    own dash and marker symbol as well as its colour."""
     groups = groups_by_size(table)
-    colours = colours_for([g for g, _ in groups])
+    styles = styles_for([g for g, _ in groups])
     lines = [
         go.Scatter(
             x=rows["period"].to_numpy("datetime64[ns]"),
             y=rows["items"].to_numpy(np.int64),
             mode="lines+markers",
             name=label(group),
-            line={"color": colours[group], "width": 3},
+            line={"color": styles[group].colour, "width": 3, "dash": styles[group].dash},
+            marker={"size": 9, "symbol": styles[group].symbol, "color": styles[group].colour},
         )
         for group, rows in groups
     ]
@@ -76,12 +96,13 @@ def share(
 
 
 def share_figure(table: pd.DataFrame, row_label: Label = str, topic_label: Label = str) -> go.Figure:
-    """The stacked per-cent bars of :func:`share`, from :func:`share_table`."""
+    """The stacked per-cent bars of :func:`share`, from :func:`share_table`, each topic
+    patterned as well as coloured."""
     counts = table.to_numpy(float)
     totals = counts.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         percent = np.nan_to_num(counts / totals) * 100
-    colours = colours_for([str(c) for c in table.columns])
+    styles = styles_for([str(c) for c in table.columns])
     rows = np.array([row_label(str(i)) for i in table.index], dtype=object)
     bars = [
         go.Bar(
@@ -89,7 +110,7 @@ def share_figure(table: pd.DataFrame, row_label: Label = str, topic_label: Label
             x=percent[:, j],
             name=topic_label(str(topic)),
             orientation="h",
-            marker_color=colours[str(topic)],
+            marker=styles[str(topic)].bar_marker(),
             hovertemplate="%{y}: %{x:.0f}%<extra>%{fullData.name}</extra>",
         )
         for j, topic in enumerate(table.columns)
@@ -118,7 +139,7 @@ def by_region_figure(counts: pd.Series, label: Label = str) -> go.Figure:
         x=counts.to_numpy(),
         y=[label(str(r)) for r in counts.index],
         orientation="h",
-        marker_color="#0072B2",
+        marker_color=OKABE_ITO[0],
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     return go.Figure(bar)

@@ -10,11 +10,14 @@ is shared between sessions and read only.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from partnerdash.charts import frames
 from partnerdash.charts.frames import Period
+from partnerdash.charts.map import OverTime, frame_cap, frame_period
+from partnerdash.charts.timeline import Pairs, pairs_so_far_in
 from partnerdash.charts.topics import top_rows
 from partnerdash.filters import Filters, View
 from partnerdash.model import Dataset
@@ -94,6 +97,12 @@ def _places(_data: Dataset, version: str) -> frames.Places:
     return frames.Places.of(_data.places, _data.event_rows[0])
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _pairs(_data: Dataset, version: str) -> Pairs:
+    del version  # the cache key
+    return Pairs.of(_data.partnerships, _data.event_rows[1])
+
+
 def lists(ctx: Context, column: str, missing: str) -> frames.Lists:
     return _lists(ctx.data, version(ctx.data), column, missing)
 
@@ -112,7 +121,7 @@ def counts_over_time(ctx: Context, column: str, missing: str, period: Period) ->
 
 def crosstab(ctx: Context, rows: str, columns: str) -> pd.DataFrame:
     """Items in view per pair of values (:func:`charts.frames.crosstab`, the same fill-ins)."""
-    left, right = lists(ctx, rows, frames.NO_TOPIC), lists(ctx, columns, frames.NO_PLACE)
+    left, right = (lists(ctx, column, frames.missing_value(column)) for column in (rows, columns))
     return frames.crosstab_in(left, right, ctx.view.mask)
 
 
@@ -121,6 +130,55 @@ def share_table(ctx: Context, by: str, top: int = 15) -> pd.DataFrame:
     return top_rows(crosstab(ctx, "regions" if by == "region" else "countries", "topics"), top)
 
 
+def pairs_so_far(ctx: Context, period: Period) -> pd.DataFrame:
+    """Partnerships in view with an item so far, per period (:func:`charts.timeline.pairs_so_far`)."""
+    return pairs_so_far_in(
+        _pairs(ctx.data, version(ctx.data)), ctx.view.mask, ctx.data.events["date"], period
+    )
+
+
 def place_activity(ctx: Context) -> pd.DataFrame:
     """Municipalities in view with their items (:func:`charts.frames.place_activity`)."""
     return frames.place_activity_in(_places(ctx.data, version(ctx.data)), ctx.view.mask)
+
+
+def map_over_time(ctx: Context) -> OverTime | None:
+    """Municipalities in view per year (quarter, for less than three years of items) with
+    their items, the most active :func:`charts.map.frame_cap` of each period: the map's
+    frames (:func:`charts.map.over_time`). None for fewer than two periods."""
+    dates = ctx.data.events["date"]
+    period = frame_period(ctx.view.events["date"])
+    if period is None:
+        return None
+    table = place_activity_by_period_in(_places(ctx.data, version(ctx.data)), ctx.view.mask, dates, period)
+    return OverTime(period, table) if table["period"].nunique() >= 2 else None
+
+
+def place_activity_by_period_in(
+    places: frames.Places, keep: frames.Mask | None, dates: pd.Series, period: Period
+) -> pd.DataFrame:
+    """Per period (its first day), the places named by the events kept, with their items,
+    most first, at most :func:`charts.map.frame_cap` per period. Counted on integer codes:
+    one unique over (period, place) pairs, as the other counts here."""
+    rows, codes = places.rows, places.codes
+    if keep is not None:
+        chosen = keep[rows]
+        rows, codes = rows[chosen], codes[chosen]
+    moments = dates.to_numpy("datetime64[ns]")[rows]
+    dated = ~np.isnat(moments)
+    columns = ["period", *places.table.columns, "items"]
+    if not dated.any():
+        return pd.DataFrame(columns=columns)
+    starts = frames.period_start(pd.Series(moments[dated]), period).to_numpy("datetime64[ns]")
+    periods, period_codes = np.unique(starts, return_inverse=True)
+    width = max(len(places.table), 1)
+    pairs, items = np.unique(period_codes.astype(np.int64) * width + codes[dated], return_counts=True)
+    which_period, which_place = np.divmod(pairs, width)
+    order = np.lexsort((which_place, -items, which_period))
+    which_period, which_place, items = which_period[order], which_place[order], items[order]
+    first_of_period = np.searchsorted(which_period, which_period, side="left")
+    kept = (np.arange(len(order)) - first_of_period) < frame_cap(len(periods))
+    table = places.table.iloc[which_place[kept]].reset_index(drop=True)
+    table.insert(0, "period", periods[which_period[kept]])
+    table["items"] = items[kept].astype(np.int64)
+    return table

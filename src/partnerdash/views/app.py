@@ -28,9 +28,13 @@ PRESENTER_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
 { display: none !important; }
 html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; }
 </style>"""
 FAVICON = settings.PROJECT_ROOT / "static" / "favicon.png"
-_LOADED = "_loaded_shown"  # what this session has been told it loaded
+MAX_LISTED = 10  # problems listed per kind above every page; the data-quality page has all
+
+# A kind of problem with loading, and what went wrong, one line each (file and item).
+Problems = list[tuple[str, list[str]]]
 
 
 def _presenter_from_url() -> bool:
@@ -76,58 +80,38 @@ def _add_to_archive(t: Labels, folder: Path, files: list[tuple[str, bytes]]) -> 
         st.rerun()
 
 
-def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]) -> Dataset:
+def _load(t: Labels, source: data.Source, uploads: tuple[tuple[str, bytes], ...]) -> tuple[Dataset, Problems]:
+    """The data folder's items and the uploads'; the files of which nothing was read, and
+    the notes on uploads (the user just chose those files)."""
     stamp = data.overrides_stamp()
     with st.spinner(t("loading")):
         dataset = data.folder_dataset(str(source.path), data.stamp(source.path), stamp)
         extra = data.upload_dataset(uploads, stamp) if uploads else None
         if extra is not None:
             dataset = merge(dataset, extra)
-    label = t(
-        "loaded_items",
-        items=t.number(len(dataset.events)),
-        files=dataset.files_read,
-        stored=dataset.files_stored,
-        extracted=dataset.files_read - dataset.files_stored,
-    )
-    _loaded(label, f"data|{data.version(dataset)}")
-    _failures(t, dataset)
-    notes = [w for w in extra.warnings if not w.failed] if extra is not None else []
+    problems: Problems = []
+    if dataset.failures:
+        # Named on every page: the counts shown are short of them.
+        problems.append((t("files_failed", count=len(dataset.failures)), [str(w) for w in dataset.failures]))
+    notes = [str(w) for w in extra.warnings if not w.failed] if extra is not None else []
     if notes:
-        # Shown in the open, not in the collapsed status: the user just chose these files.
-        with st.expander(t("file_warnings"), expanded=True, icon=":material/warning:"):
-            for warning in notes:
-                st.warning(plain(str(warning)))
-    return dataset
+        problems.append((t("file_warnings"), notes))
+    return dataset, problems
 
 
-def _loaded(label: str, key: str) -> None:
-    """What was loaded, in a collapsed status box the first time a session shows it; on
-    the reruns after, in an expander that looks the same: st.status pauses 50 ms each
-    time it is drawn, on every filter change."""
-    shown: set[str] = st.session_state.setdefault(_LOADED, set())
-    if key in shown:
-        st.expander(label, icon=":material/check:")
-    else:
-        st.status(label, state="complete")
-        shown.add(key)
-
-
-def _registry(t: Labels) -> Registry | None:
+def _registry(t: Labels) -> tuple[Registry | None, Problems]:
     """The known partnerships from the registry file of the settings, if there is one."""
     path = data.registry_path()
     if path is None:
-        return None
+        return None, []
     if not path.exists():
-        st.warning(t("registry_missing", path=path.name))
-        return None
+        return None, [(t("registry_missing", path=path.name), [])]
     stamp = data.stamp(path), data.overrides_stamp()
     with st.spinner(t("loading_registry")):
         known = data.known_partnerships(str(path), *stamp)
-    _loaded(t("loaded_registry", links=t.number(len(known.partnerships))), f"registry|{path}|{stamp}")
-    for failure in (w for w in known.warnings if w.failed):
-        st.warning(plain(str(failure)))
-    return known
+    # Few, and each names its row: a file that could not be read, rows skipped or in doubt.
+    notes = [str(w) for w in known.warnings]
+    return known, [(t("registry_warnings"), notes)] if notes else []
 
 
 def _network(dataset: Dataset, known: Registry | None, view: View, filters: Filters) -> NetworkView | None:
@@ -141,14 +125,18 @@ def _network(dataset: Dataset, known: Registry | None, view: View, filters: Filt
     )
 
 
-def _failures(t: Labels, dataset: Dataset) -> None:
-    """Files of which nothing was read, each with the reason, on every page: the counts
-    shown are short of them, and the data-quality page is easily missed."""
-    if not dataset.failures:
+def _problems(t: Labels, problems: Problems) -> None:
+    """Everything that went wrong loading, in one warning under the header line; nothing
+    when all went well. File names and messages quote the files: escaped, never Markdown."""
+    if not problems:
         return
-    with st.expander(t("files_failed", count=len(dataset.failures)), expanded=True, icon=":material/error:"):
-        for failure in dataset.failures:
-            st.warning(plain(str(failure)))
+    sections = []
+    for heading, lines in problems:
+        listed = [f"- {plain(line)}" for line in lines[:MAX_LISTED]]
+        if len(lines) > MAX_LISTED:
+            listed.append(f"- {plain(t('more_problems', count=t.number(len(lines) - MAX_LISTED)))}")
+        sections.append("\n".join([f"**{plain(heading)}**", *listed]))
+    st.warning("\n\n".join(sections), icon=":material/warning:")
 
 
 def main() -> None:
@@ -176,8 +164,8 @@ def main() -> None:
             or "png"
         )
         uploads = _uploads(t, source)
-    dataset = _load(t, source, uploads)
-    known = _registry(t)
+    dataset, load_problems = _load(t, source, uploads)
+    known, registry_problems = _registry(t)
     with st.sidebar:
         filters = sidebar.filters(dataset, t)
     presenter = bool(st.session_state.get("presenter"))
@@ -204,7 +192,7 @@ def main() -> None:
         t=t,
         presenter=presenter,
         image_format=image_format,
-        source_label=source.label + (f" + {len(uploads)} upload(s)" if uploads else ""),
+        source_label=source.label + (" " + t("header_uploads", count=len(uploads)) if uploads else ""),
         loaded_at=dataset.built_at,
         pages=pages,
         registry=known,
@@ -212,7 +200,30 @@ def main() -> None:
     )
     set_context(ctx)
     page = st.navigation(list(pages.values()), position="top" if presenter else "sidebar")
-    st.title(t("app_title"))
-    st.caption(ctx.caption())
-    report_button(ctx)
+    if presenter:
+        _presenter_header(ctx)
+    else:
+        st.title(t("app_title"))
+        st.caption(plain(ctx.caption()))  # a folder name may hold Markdown characters
+    _problems(t, load_problems + registry_problems)
+    if not presenter:
+        report_button(ctx)
     page.run()
+
+
+def _presenter_header(ctx: Context) -> None:
+    """One line above the chart: what is shown, and the way out of presenter mode (the
+    sidebar with its toggle is hidden, and a keyboard user needs a button to reach)."""
+    line, leave = st.columns([5, 2], vertical_alignment="center")
+    line.caption(plain(f"{ctx.t('app_title')} · {ctx.caption()}"))
+    leave.button(
+        ctx.t("presenter_leave"),
+        on_click=_leave_presenter,
+        icon=":material/close_fullscreen:",
+        width="stretch",
+    )
+
+
+def _leave_presenter() -> None:
+    st.session_state["presenter"] = False
+    _set_presenter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -32,15 +32,30 @@ class Context:
     network: NetworkView | None = None  # the registry as the filters show it, with news activity
 
     def caption(self) -> str:
-        """What is shown: how many items of how many, their dates, the source, when loaded."""
-        return self.t(
-            "showing",
-            shown=self.t.number(len(self.view.events)),
-            total=self.t.number(len(self.data.events)),
-            span=self.span,
-            source=self.source_label,
-            loaded=self.loaded_at.strftime("%Y-%m-%d %H:%M"),
-        )
+        """One line on what is shown: how many items of how many, their dates, the source,
+        its files (from the store or extracted), the registry's size, when loaded."""
+        t, data = self.t, self.data
+        parts = [
+            t("showing", shown=t.number(len(self.view.events)), total=t.number(len(data.events))),
+            self.span,
+            t("header_source", source=self.source_label),
+            t(
+                "header_files",
+                files=t.number(data.files_read),
+                stored=t.number(data.files_stored),
+                extracted=t.number(data.files_read - data.files_stored),
+            ),
+        ]
+        if self.registry is not None:
+            parts.append(t("header_registry", links=t.number(len(self.registry.partnerships))))
+        return " · ".join([*parts, t("header_loaded", loaded=self.loaded)])
+
+    @property
+    def loaded(self) -> str:
+        """When the data was read: the time of day, and the date unless it was today."""
+        time = f"{self.loaded_at:%H:%M}"
+        day = self.loaded_at.date()
+        return time if day == date.today() else f"{self.t.date(day)} {time}"
 
     @cached_property
     def span(self) -> str:  # asked for by the caption and every chart of the run

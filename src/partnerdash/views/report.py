@@ -16,7 +16,7 @@ from partnerdash.views.context import Context
 def build_report(ctx: Context) -> str:
     t, view = ctx.t, ctx.view
     figures = [
-        (t("map_title"), partnership_map(view.places, view.partnerships, t.category)),
+        (t("map_title"), partnership_map(view.places, view.partnerships, t.category, events=view.events)),
         (t("activity_over_time"), activity(view.events, "M", "region", t.category)),
         (t("topic_region"), heatmap(view.events, t.category)),
         (t("activity_by_region"), by_region(view.events, t.category)),

@@ -1,7 +1,9 @@
-"""The items as a table: what the Explorer shows and downloads, and the shorter lists."""
+"""The items as a table: what the Explorer shows and downloads, and the shorter lists; and
+how every table of the dashboard is drawn (:func:`table`), headers and dates in the language."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from functools import cache
 from typing import Any
 
@@ -9,8 +11,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from partnerdash.i18n import Labels
 from partnerdash.views.context import Context
 from partnerdash.views.text import safe_url
+
+# What an empty cell shows: st.dataframe would write "None" in it.
+MISSING = "—"
 
 
 def newest_first(dates: pd.Series) -> np.ndarray:
@@ -53,17 +59,34 @@ def display_frame(ctx: Context, events: pd.DataFrame) -> pd.DataFrame:
     ).set_axis(events["event_id"].to_numpy())  # after building: the columns align on the events' index
 
 
+def date_column(t: Labels, label: str | None = None) -> Any:
+    """Dates as the interface's language writes them; the column still sorts by date."""
+    return st.column_config.DateColumn(label, format=t("table_date_format"))
+
+
+def labelled(t: Labels, labels: Mapping[str, str], dates: Collection[str] = ()) -> dict[str, Any]:
+    """Headers for a table whose columns keep their field names (the labels' keys by
+    column), the ``dates`` among them as dates."""
+    return {
+        column: date_column(t, t(key)) if column in dates else st.column_config.Column(t(key))
+        for column, key in labels.items()
+    }
+
+
+def table(t: Labels, frame: pd.DataFrame, config: Mapping[str, Any] | None = None, **options: Any) -> Any:
+    """Every table of the dashboard: no index, and a dash in empty cells, not "None". A
+    table without rows is a line saying so (st.dataframe would write "empty", in English)."""
+    if frame.empty:
+        st.caption(t("no_rows"))
+        return None
+    return st.dataframe(frame, hide_index=True, column_config=config, placeholder=MISSING, **options)
+
+
 def items_table(ctx: Context, events: pd.DataFrame, key: str, select: bool = False) -> Any:
+    t = ctx.t
+    config = {t("link"): st.column_config.LinkColumn(display_text="↗"), t("date"): date_column(t)}
     frame = display_frame(ctx, events)
-    config = {ctx.t("link"): st.column_config.LinkColumn(display_text="↗")}
     if select:
-        return st.dataframe(
-            frame,
-            hide_index=True,
-            column_config=config,
-            key=key,
-            on_select="rerun",
-            selection_mode="single-row",
-        )
-    st.dataframe(frame, hide_index=True, column_config=config, key=key)
+        return table(t, frame, config, key=key, on_select="rerun", selection_mode="single-row")
+    table(t, frame, config, key=key)
     return None

@@ -7,6 +7,7 @@ the registry; the sidebar's filters apply. One partnership's items on a time axi
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -17,7 +18,7 @@ from partnerdash.registry.join import STATUSES
 from partnerdash.registry.selection import NetworkView
 from partnerdash.views.chart import show
 from partnerdash.views.context import Context, context
-from partnerdash.views.tables import items_table
+from partnerdash.views.tables import date_column, items_table, table
 
 MAX_ROWS = 1000  # rows in the table; the download holds all
 
@@ -26,6 +27,12 @@ def _status_text(t: Labels, key: str, months: int | None) -> str:
     if key == "quiet" and months is not None:
         return t("status_quiet_months", months=months)
     return t(f"status_{key}")
+
+
+def _type_text(t: Labels, kind: str) -> str:
+    """A known type (data/registry_columns.toml) in the interface's language; another as written."""
+    text = t(f"type_{kind}")
+    return kind if text == f"type_{kind}" else text
 
 
 def _side(t: Labels, frame: pd.DataFrame, side: str) -> pd.Series:
@@ -45,7 +52,7 @@ def display(t: Labels, links: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
             t("items"): links["news_items"],
             t("last_activity"): links["last_activity"].dt.date,
             t("since"): links["since"],
-            t("partnership_type"): links["type"].fillna(""),
+            t("partnership_type"): links["type"].map(lambda kind: _type_text(t, kind), na_action="ignore"),
             t("topics"): links["topics"].map(lambda keys: ", ".join(map(t.category, keys))),
         }
     )
@@ -61,6 +68,11 @@ def _unregistered_display(t: Labels, pairs: pd.DataFrame) -> pd.DataFrame:
             t("phrase"): pairs["phrase"],
         }
     )
+
+
+def _columns(t: Labels) -> dict[str, Any]:
+    # A year, not a quantity: "1961", never "1,961".
+    return {t("last_activity"): date_column(t), t("since"): st.column_config.NumberColumn(format="%d")}
 
 
 def partnerships() -> None:
@@ -92,7 +104,7 @@ def partnerships() -> None:
     if "unregistered" in (chosen or ()):
         st.subheader(t("unregistered_title"))
         st.caption(t("unregistered_hint"))
-        st.dataframe(_unregistered_display(t, network.unregistered.head(MAX_ROWS)), hide_index=True)
+        table(t, _unregistered_display(t, network.unregistered.head(MAX_ROWS)), _columns(t))
     _detail(ctx, network)
 
 
@@ -103,8 +115,7 @@ def _registered_table(ctx: Context, network: NetworkView, keys: pd.Series, chose
     st.subheader(t("registered_title"))
     if len(shown) > MAX_ROWS:
         st.caption(t("links_capped", shown=t.number(MAX_ROWS), total=t.number(len(shown))))
-    table = display(t, shown.head(MAX_ROWS), keys.loc[shown.index[:MAX_ROWS]])
-    st.dataframe(table, hide_index=True)
+    table(t, display(t, shown.head(MAX_ROWS), keys.loc[shown.index[:MAX_ROWS]]), _columns(t))
     # Built on click only: with a large registry the whole table takes a moment.
     st.download_button(
         t("download_csv"),

@@ -13,6 +13,7 @@ from partnerdash.registry.load import Registry, disagreements, unresolved
 from partnerdash.views.aggregates import undated_items, unresolved_places
 from partnerdash.views.context import context
 from partnerdash.views.data import finder, folder_dataset, upload_dataset, version
+from partnerdash.views.tables import labelled, table
 from partnerdash.views.text import plain
 
 _FLASH = "_overrides_saved"
@@ -57,26 +58,23 @@ def quality() -> None:
     t = ctx.t
     if _FLASH in st.session_state:
         st.success(st.session_state.pop(_FLASH))
-    table = unresolved_places(ctx.data, version(ctx.data), MAX_ROWS)
+    places = unresolved_places(ctx.data, version(ctx.data), MAX_ROWS)
     st.subheader(t("unresolved_places"))
-    if table is None:
+    if places is None:
         st.success(t("all_resolved"))
     else:
         st.caption(t("unresolved_help"))
-        st.dataframe(table, hide_index=True)
+        table(t, places, labelled(t, _UNRESOLVED))
     st.subheader(t("undated"))
-    st.dataframe(undated_items(ctx.data, version(ctx.data), MAX_ROWS), hide_index=True)
+    undated = undated_items(ctx.data, version(ctx.data), MAX_ROWS)
+    table(t, undated, labelled(t, _UNDATED, dates={"date"}))
     st.subheader(t("warnings"))
     if ctx.data.warnings:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {"source": w.source, "item": w.item, "message": w.message}
-                    for w in ctx.data.warnings[:MAX_ROWS]
-                ]
-            ),
-            hide_index=True,
-        )
+        notes = [
+            {"source": w.source, "item": w.item, "message": w.message} for w in ctx.data.warnings[:MAX_ROWS]
+        ]
+        # Whole numbers, though a file's own note has none: "3", not "3.0".
+        table(t, pd.DataFrame(notes).astype({"item": "Int64"}), labelled(t, _WARNINGS))
     else:
         st.success(t("no_warnings"))
     if ctx.registry is not None:
@@ -84,7 +82,38 @@ def quality() -> None:
     _overrides_editor()
 
 
-_REGISTRY_COLUMNS = ["row", "a_label", "a_country_label", "b_label", "b_country_label"]
+# Each table's columns, with the label of each (data/labels.toml): the frames keep their
+# field names, which the tests and the overrides file use.
+_UNRESOLVED = {
+    "name": "place_name",
+    "count": "items",
+    "reason": "reason",
+    "evidence": "evidence",
+    "example": "example_item",
+}
+_UNDATED = {
+    "date": "date",
+    "date_inferred": "year_inferred",
+    "title": "title",
+    "source": "source",
+    "position": "item_number",
+}
+_WARNINGS = {"source": "source", "item": "item_number", "message": "message"}
+_REGISTRY = {
+    "row": "registry_row",
+    "a_label": "partner_a",
+    "a_country_label": "country",
+    "b_label": "partner_b",
+    "b_country_label": "partner_country",
+}
+_OVERRIDES = {
+    "name": "override_name",
+    "country": "override_country",
+    "lat": "latitude",
+    "lon": "longitude",
+    "kind": "place_kind",
+    "note": "note",
+}
 
 
 def _registry_rows(known: Registry, t: Labels) -> None:
@@ -102,18 +131,16 @@ def _registry_rows(known: Registry, t: Labels) -> None:
     )
     st.caption(summary)
     st.markdown(f"**{t('registry_unresolved')}**")
-    st.dataframe(lacking[[*_REGISTRY_COLUMNS, "unresolved_reason"]].head(MAX_ROWS), hide_index=True)
+    columns = {**_REGISTRY, "unresolved_reason": "reason"}
+    table(t, lacking[list(columns)].head(MAX_ROWS), labelled(t, columns))
     st.markdown(f"**{t('registry_far')}**")
     far = disagreements(rows)
-    st.dataframe(
-        far[[*_REGISTRY_COLUMNS, "a_distance_km", "b_distance_km"]].head(MAX_ROWS).round(1), hide_index=True
-    )
+    columns = {**_REGISTRY, "a_distance_km": "offset_a_km", "b_distance_km": "offset_b_km"}
+    table(t, far[list(columns)].head(MAX_ROWS).round(1), labelled(t, columns))
     if known.warnings:
         with st.expander(t("registry_warnings")):
-            st.dataframe(
-                pd.DataFrame([{"source": w.source, "message": w.message} for w in known.warnings[:MAX_ROWS]]),
-                hide_index=True,
-            )
+            notes = [{"source": w.source, "message": w.message} for w in known.warnings[:MAX_ROWS]]
+            table(t, pd.DataFrame(notes), labelled(t, {"source": "source", "message": "message"}))
 
 
 def _overrides_editor() -> None:
@@ -122,8 +149,16 @@ def _overrides_editor() -> None:
     st.subheader(t("overrides"))
     st.caption(t("overrides_help"))
     loaded = _loaded_overrides()
-    edited = st.data_editor(loaded, num_rows="dynamic", key=_EDITOR, hide_index=True)
-    if st.button(t("save"), type="primary"):
+    # Headers in the interface's language; the columns keep the file's names, which a save writes.
+    edited = st.data_editor(
+        loaded,
+        num_rows="dynamic",
+        key=_EDITOR,
+        hide_index=True,
+        column_config=labelled(t, _OVERRIDES),
+        placeholder="",
+    )
+    if st.button(t("save")):
         try:
             # Saved in the user's data folder (the bundled file may be read-only), where
             # default_path() then reads it.
