@@ -260,6 +260,8 @@ def test_a_filter_a_page_and_presenter_mode_are_chosen_with_keys(server: str, vi
     page = visit.open(f"{server}/timeline", ".js-plotly-plot")
     tab_to(page, ("combobox", "World region"))
     page.keyboard.type("Asia")
+    # Keys pressed before the options are drawn go nowhere: wait for them first.
+    expect(page.get_by_role("option", name="Asia", exact=True)).to_be_visible(timeout=30_000)
     # The first option offered is "Select 2 matches" (Asia, and Middle East & North Africa
     # by fuzzy match): Enter alone would choose both.
     page.keyboard.press("ArrowDown")
