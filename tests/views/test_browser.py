@@ -135,6 +135,18 @@ class Visit:
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+@contextmanager
+def own_tab() -> Iterator[Visit]:
+    """A tab in a browser of its own, for a test rather than a module: the sync API holds
+    an event loop on the thread while it is open, which other fixtures may need."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield Visit(chromium)
+        finally:
+            chromium.close()
+
+
 @pytest.fixture
 def visit(browser: Browser) -> Iterator[Visit]:
     tab = Visit(browser)

@@ -23,8 +23,8 @@ import pytest
 from playwright.async_api import BrowserContext, Dialog, async_playwright
 from playwright.async_api import Page as AsyncPage
 from playwright.async_api import expect as async_expect
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.views.test_browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, PAGES, ROOT, Visit, serve
+from playwright.sync_api import Page, expect
+from tests.views.test_browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, PAGES, ROOT, Visit, own_tab, serve
 
 from partnerdash.filters import Filters, apply, kpis
 from partnerdash.i18n import Labels
@@ -67,12 +67,8 @@ def server(news: Path) -> Iterator[str]:
 
 @pytest.fixture
 def visit() -> Iterator[Visit]:
-    # Per test, not per module: the sync API holds an event loop on this thread while open.
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = Visit(browser)
+    with own_tab() as tab:
         yield tab
-        browser.close()
 
 
 def load(visit: Visit, url: str, ready: str) -> Page:

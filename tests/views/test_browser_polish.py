@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.views.test_browser import CHROMIUM, CHROMIUM_ARGS, PAGES, Visit, serve
+from playwright.sync_api import Page, expect
+from tests.views.test_browser import PAGES, Visit, own_tab, serve
 
 from partnerdash.i18n import Labels
 from partnerdash.views.tables import MISSING
@@ -64,13 +64,9 @@ def server(network_log: Path) -> Iterator[str]:
 
 @pytest.fixture
 def visit() -> Iterator[Visit]:
-    # Per test, not per module: the sync API holds an event loop on this thread while open.
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = Visit(browser)
+    with own_tab() as tab:
         tab.page.add_init_script(RECORD_CANVAS)
         yield tab
-        browser.close()
 
 
 def outbound(log: Path) -> list[str]:

@@ -78,11 +78,17 @@ def crosstab(events: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
     return crosstab_in(left, right, None)
 
 
+def on_the_map(places: pd.DataFrame) -> pd.Series:
+    """The place rows the map counts: located municipalities, datelines left out."""
+    return (~places["dateline"]) & places["lat"].notna() & (places["kind"] == "municipality")
+
+
 def place_activity(places: pd.DataFrame) -> pd.DataFrame:
     """Municipalities on the map: one row per place with the number of items naming it."""
     keys = ["canonical", "country", "region", "federal_state", "lat", "lon"]
-    wanted = (~places["dateline"]) & places["lat"].notna() & (places["kind"] == "municipality")
-    named = places.loc[wanted, keys]  # only the columns grouped: the text columns are costly to copy
+    named = places.loc[
+        on_the_map(places), keys
+    ]  # only the columns grouped: the text columns are costly to copy
     if named.empty:
         return pd.DataFrame(columns=[*keys, "items"])
     # An item lists each place once (extract.places), so rows per place are items naming it.
@@ -208,8 +214,7 @@ class Places:
 
     @classmethod
     def of(cls, places: pd.DataFrame, event_rows: np.ndarray) -> Places:
-        wanted = (~places["dateline"]) & places["lat"].notna() & (places["kind"] == "municipality")
-        wanted_np = wanted.to_numpy(bool) & (event_rows >= 0)
+        wanted_np = on_the_map(places).to_numpy(bool) & (event_rows >= 0)
         named = places.loc[wanted_np, _PLACE_KEYS]
         codes = named.groupby(_PLACE_KEYS, dropna=False, sort=False).ngroup().to_numpy(np.intp)
         _, first = np.unique(codes, return_index=True)

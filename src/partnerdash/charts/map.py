@@ -42,7 +42,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from partnerdash import settings
-from partnerdash.charts.frames import Period, partnership_links, period_start, place_activity
+from partnerdash.charts.frames import Period, on_the_map, partnership_links, period_start, place_activity
 from partnerdash.charts.network import add_lines, add_network
 from partnerdash.charts.theme import GREY, OKABE_ITO, REGION_COLOURS, TEXT
 
@@ -424,9 +424,10 @@ def over_time(places: pd.DataFrame, events: pd.DataFrame) -> OverTime | None:
 
 
 def place_activity_rows(places: pd.DataFrame) -> pd.DataFrame:
-    """The place rows the map counts: located municipalities, datelines left out."""
-    wanted = (~places["dateline"]) & places["lat"].notna() & (places["kind"] == "municipality")
-    return places.loc[wanted, ["event_id", "canonical", "country", "region", "federal_state", "lat", "lon"]]
+    """The place rows the map counts (:func:`on_the_map`), with their items."""
+    return places.loc[
+        on_the_map(places), ["event_id", "canonical", "country", "region", "federal_state", "lat", "lon"]
+    ]
 
 
 def with_cap(over: OverTime) -> OverTime | None:
