@@ -1,15 +1,17 @@
+import io
 import json
 import os
 import subprocess
 import sys
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from tests.test_package import serving
 
-from partnerdash import cli, settings
+from partnerdash import cli, pipeline, settings
 from partnerdash.cli import main
 
 
@@ -24,6 +26,28 @@ def test_extract_writes_one_json_object_per_event(seed_path: Path, capsys) -> No
     assert "reconstruction" in first["topics"]
     assert {"event_id", "date_inferred", "summary", "caption", "lang", "source", "kind"} <= set(first)
     assert "12 events" in err
+
+
+def test_each_event_carries_its_own_places_and_pairs_in_any_table_order(seed_path: Path) -> None:
+    dataset = pipeline.build_paths([seed_path])
+    shuffled = replace(
+        dataset,
+        places=dataset.places.sample(frac=1, random_state=3),
+        partnerships=dataset.partnerships.iloc[::-1],
+    )
+    for data in (dataset, shuffled):
+        out = io.BytesIO()
+        cli._write_events(data, out, "jsonl")
+        events = [json.loads(line) for line in out.getvalue().splitlines()]
+        by_title = {e["title"]: e for e in events}
+        leipzig = by_title["Leipzig-Kyiv: a dynamic partnership in troubled times"]
+        assert ["Leipzig", "Kyiv"] in leipzig["pairs"]
+        names = [p["canonical"] for p in leipzig["places"]]
+        assert {"Leipzig", "Kyiv"} <= set(names)
+        assert sum(len(e["places"]) for e in events) == len(dataset.places)
+        for event in events:
+            mine = dataset.places[dataset.places["event_id"] == event["event_id"]]
+            assert sorted(p["name"] for p in event["places"]) == sorted(mine["name"])
 
 
 def test_extract_reads_stdin_and_writes_csv_and_parquet(seed_path: Path, tmp_path: Path) -> None:

@@ -6,11 +6,13 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -290,32 +292,40 @@ def _write_geojson(dataset: Dataset, out: BinaryIO, layers: tuple[str, ...]) -> 
 
 
 def _write_events(dataset: Dataset, out: BinaryIO, fmt: str) -> None:
-    events = dataset.events
     if fmt == "jsonl":
-        events = events.assign(
-            places=pd.Series(_places_by_event(dataset), index=events.index, dtype=object),
-            pairs=pd.Series(_pairs_by_event(dataset), index=events.index, dtype=object),
-        )
-    output.write(events, out, fmt)
+        nested = {"places": _places_by_event(dataset), "pairs": _pairs_by_event(dataset)}
+        output.write(dataset.events, out, fmt, plain=nested)
+    else:
+        output.write(dataset.events, out, fmt)
 
 
-def _places_by_event(dataset: Dataset) -> list[list[dict[str, Any]]]:
+def _places_by_event(dataset: Dataset) -> Iterator[list[dict[str, Any]]]:
     columns = ["name", "canonical", "kind", "country", "lat", "lon", "dateline", "confidence", "evidence"]
-    return _by_event(dataset, dataset.places["event_id"], output.records(dataset.places[columns]))
+    order, counts = _grouped(dataset, dataset.places["event_id"])
+    return _by_event(counts, output.records(dataset.places[columns].iloc[order]))
 
 
-def _pairs_by_event(dataset: Dataset) -> list[list[list[str]]]:
-    pairs = dataset.partnerships
-    sides = ([str(a), str(b)] for a, b in zip(pairs["a_name"], pairs["b_name"], strict=True))
-    return _by_event(dataset, pairs["event_id"], sides)
+def _pairs_by_event(dataset: Dataset) -> Iterator[list[list[str]]]:
+    order, counts = _grouped(dataset, dataset.partnerships["event_id"])
+    pairs = dataset.partnerships.iloc[order]
+    return _by_event(
+        counts, ([str(a), str(b)] for a, b in zip(pairs["a_name"], pairs["b_name"], strict=True))
+    )
 
 
-def _by_event(dataset: Dataset, owners: pd.Series, rows: Iterable[T]) -> list[list[T]]:
-    """Rows grouped under their event, in the events' order: one pass, no per-event lookups."""
-    grouped: dict[str, list[T]] = {}
-    for owner, row in zip(owners.astype(str), rows, strict=True):
-        grouped.setdefault(owner, []).append(row)
-    return [grouped.get(event, []) for event in dataset.events["event_id"]]
+def _grouped(dataset: Dataset, owners: pd.Series) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The rows' positions sorted by their event (stable), and each event's row count."""
+    positions = pd.Index(dataset.events["event_id"]).get_indexer(owners)
+    order = np.argsort(positions, kind="stable")
+    order = order[positions[order] >= 0]  # a row of no event shown: not written
+    return order, np.bincount(positions[order], minlength=len(dataset.events))
+
+
+def _by_event(counts: np.ndarray[Any, Any], rows: Iterator[T]) -> Iterator[list[T]]:
+    """Each event's rows in the events' order, made as the writer reaches the event: one
+    event's dicts in memory at a time, not every place's (``rows`` come sorted by event)."""
+    for count in counts.tolist():
+        yield list(islice(rows, count))
 
 
 def _write_places(dataset: Dataset, unresolved: bool) -> None:

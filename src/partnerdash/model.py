@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -34,47 +34,79 @@ def event_id(title: str, day: object) -> str:
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
-def place_row(event: str, found: FoundPlace, state_name: StateName) -> dict[str, Any]:
+class PlaceRow(NamedTuple):
+    """One row of the places table (a tuple: an archive has hundreds of thousands)."""
+
+    event_id: str
+    name: str
+    dateline: bool
+    confidence: float
+    evidence: str | None
+    uncertain: bool
+    resolved_by: str | None
+    unresolved_reason: str | None
+    canonical: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    region: str | None = None
+    admin1: str | None = None
+    federal_state: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+def place_row(event: str, found: FoundPlace, state_name: StateName) -> PlaceRow:
+    row = PlaceRow(
+        event,
+        found.name,
+        found.dateline,
+        found.confidence,
+        found.evidence or None,
+        found.uncertain,
+        found.resolved_by,
+        found.unresolved_reason,
+    )
     place = found.place
-    row: dict[str, Any] = {
-        "event_id": event,
-        "name": found.name,
-        "dateline": found.dateline,
-        "confidence": found.confidence,
-        "evidence": found.evidence or None,
-        "uncertain": found.uncertain,
-        "resolved_by": found.resolved_by,
-        "unresolved_reason": found.unresolved_reason,
-    }
-    if place is not None:
-        row |= {
-            "canonical": place.name,
-            "kind": place.kind,
-            "country": place.country,
-            "region": world_region(place.country),
-            "admin1": place.admin1 or None,
-            "federal_state": state_name(place.country, place.admin1) if place.admin1 else None,
-            "lat": place.lat,
-            "lon": place.lon,
-            "geonameid": place.geonameid or None,
-        }
-    return row
+    if place is None:
+        return row
+    return row._replace(
+        canonical=place.name,
+        kind=place.kind,
+        country=place.country,
+        region=world_region(place.country),
+        admin1=place.admin1 or None,
+        federal_state=state_name(place.country, place.admin1) if place.admin1 else None,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid or None,
+    )
 
 
-def _side(prefix: str, row: dict[str, Any]) -> dict[str, Any]:
-    name = row.get("canonical") or row["name"]
-    fields = ("country", "region", "federal_state", "kind", "lat", "lon")
-    return {f"{prefix}_name": name, **{f"{prefix}_{f}": row.get(f) for f in fields}}
+_SIDE_FIELDS = ("country", "region", "federal_state", "kind", "lat", "lon")
+PAIR_COLUMNS = (
+    "event_id",
+    *(f"{side}_{f}" for side in "ab" for f in ("name", *_SIDE_FIELDS)),
+    "phrase",
+)
+
+
+def _side(row: PlaceRow) -> tuple[Any, ...]:
+    return (row.canonical or row.name, *(getattr(row, f) for f in _SIDE_FIELDS))
 
 
 def tables(
     records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces], state_name: StateName
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Events, places and partnerships; each item once (the first file that had it wins)."""
+    """Events, places and partnerships; each item once (the first file that had it wins).
+
+    Places and pairs are kept as tuples, not a dict per row: at 100,000 items the dicts
+    were most of the command line's peak memory.
+    """
     state_name = cache(state_name)  # a handful of states, asked for every German place
     events: list[dict[str, Any]] = []
-    places: list[dict[str, Any]] = []
-    pairs: list[dict[str, Any]] = []
+    places: list[PlaceRow] = []
+    pairs: list[tuple[Any, ...]] = []
     seen: set[str] = set()
     for record, found in zip(records, item_places, strict=True):
         ident = event_id(record["title"], record["date"])
@@ -84,12 +116,12 @@ def tables(
         rows = [place_row(ident, f, state_name) for f in found.places]
         places.extend(rows)
         pairs.extend(
-            {
-                "event_id": ident,
-                **_side("a", place_row(ident, p.a, state_name)),
-                **_side("b", place_row(ident, p.b, state_name)),
-                "phrase": p.phrase,
-            }
+            (
+                ident,
+                *_side(place_row(ident, p.a, state_name)),
+                *_side(place_row(ident, p.b, state_name)),
+                p.phrase,
+            )
             for p in found.pairs
         )
         events.append(
@@ -103,8 +135,8 @@ def tables(
         )
     return (
         _frame(events, schema.EVENTS),
-        _frame(places, schema.PLACES),
-        _frame(pairs, schema.PARTNERSHIPS),
+        _frame(places, schema.PLACES, PlaceRow._fields),
+        _frame(pairs, schema.PARTNERSHIPS, PAIR_COLUMNS),
     )
 
 
@@ -112,16 +144,16 @@ def _shown(found: FoundPlace) -> str:
     return found.place.name if found.place else found.name
 
 
-def _place_columns(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _place_columns(rows: list[PlaceRow]) -> dict[str, Any]:
     """The event's lists of places; the publisher's dateline seat does not count."""
-    active = [r for r in rows if not r["dateline"] and r.get("kind")]
-    municipalities = _unique(r["canonical"] for r in active if r["kind"] == "municipality")
-    countries = _unique(r["country"] for r in active)
+    active = [r for r in rows if not r.dateline and r.kind]
+    municipalities = _unique(r.canonical for r in active if r.kind == "municipality")
+    countries = _unique(r.country for r in active)
     return {
         "municipalities": municipalities,
         "countries": countries,
-        "regions": _unique(r["region"] for r in active),
-        "federal_states": _unique(r["federal_state"] for r in active if r.get("federal_state")),
+        "regions": _unique(r.region for r in active),
+        "federal_states": _unique(r.federal_state for r in active if r.federal_state),
         "n_municipalities": len(municipalities),
         "n_countries": len(countries),
     }
@@ -131,10 +163,11 @@ def _unique(values: Any) -> list[str]:
     return list(dict.fromkeys(str(v) for v in values if v))
 
 
-def _frame(rows: list[dict[str, Any]], table: Any) -> pd.DataFrame:
+def _frame(rows: Sequence[Any], table: Any, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """``rows``: dicts, or tuples in the order of ``columns``."""
     if not rows:
         return schema.empty(table)
-    frame = pd.DataFrame.from_records(rows)
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     if "date" in frame.columns:
         frame["date"] = pd.to_datetime(frame["date"])
     return schema.conform(frame, table)

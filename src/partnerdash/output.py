@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -17,11 +18,12 @@ import pandas as pd
 
 FORMATS = ("jsonl", "csv", "parquet")
 LIST_SEPARATOR = "; "
+_BATCH_ROWS = 1000
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+    if isinstance(value, list):  # mostly lists of words (topics, evidence): strings stay
+        return [v if type(v) is str else _plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, pd.Timestamp):
@@ -54,19 +56,31 @@ def plain_column(column: pd.Series) -> list[Any]:
     return [v if type(v) is str else _plain(v) for v in values]
 
 
-def records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    """Rows as JSON-ready dicts: ISO dates, None for missing values, lists kept."""
-    names = list(frame.columns)
-    columns = [plain_column(frame[name]) for name in names]
+def records(
+    frame: pd.DataFrame, plain: Mapping[str, Iterable[Any]] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Rows as JSON-ready dicts: ISO dates, None for missing values, lists kept.
+
+    ``plain``: more columns, one value per row, that are JSON-ready already (an event's
+    places, made by ``records`` itself): converting them again would walk every nested
+    value a second time, which costs more than the rest of the writing.
+    """
+    names = [*frame.columns, *(plain or {})]
+    columns = [plain_column(frame[name]) for name in frame.columns] + list((plain or {}).values())
     for row in zip(*columns, strict=True):
         yield dict(zip(names, row, strict=True))
 
 
-def write(frame: pd.DataFrame, out: BinaryIO, fmt: str) -> None:
+def write(
+    frame: pd.DataFrame, out: BinaryIO, fmt: str, plain: Mapping[str, Iterable[Any]] | None = None
+) -> None:
+    """``frame`` in ``fmt``; ``plain``: JSON-ready columns added to each JSON Lines row."""
     if fmt == "jsonl":
         dumps = json.JSONEncoder(ensure_ascii=False).encode
-        for record in records(frame):
-            out.write((dumps(record) + "\n").encode("utf-8"))
+        rows = records(frame, plain)
+        # A write per batch of rows, not per row nor all at once: few calls, little memory.
+        while batch := "".join(dumps(record) + "\n" for record in islice(rows, _BATCH_ROWS)):
+            out.write(batch.encode("utf-8"))
     elif fmt == "csv":
         flat = frame.copy()
         for column in flat.columns:

@@ -66,7 +66,7 @@ def _word(word: str) -> tuple[str, bool]:
     return normalize(word), word[0].isupper()
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name in a text that may be a place, with where it stands."""
 

@@ -61,7 +61,7 @@ Signals = tuple[tuple[str, float], ...]
 """The evidence on one place: (signal, value) for each signal that is present."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundPlace:
     """One place of one item: as written, and what it was resolved to (if anything).
 
@@ -88,7 +88,7 @@ class FoundPlace:
         return ", ".join(name if value == 1 else f"{name} ({value:.1f})" for name, value in self.signals)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundPair:
     """A partnership the item states; ``kind`` "other" when a side is a region or country."""
 
@@ -98,7 +98,7 @@ class FoundPair:
     kind: str = MUNICIPAL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemPlaces:
     """An item's places, its municipal partnerships, and the others (region–country …)."""
 

@@ -40,7 +40,7 @@ class LoadError(Exception):
         self.reason = reason
 
 
-@dataclass
+@dataclass(slots=True)
 class RawItem:
     """One news item as a loader found it, before any interpretation.
 
