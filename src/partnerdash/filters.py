@@ -7,8 +7,9 @@ municipality. Places and partnerships follow their events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -49,21 +50,51 @@ class Kpis:
     partnerships: int
 
 
-@dataclass
 class View:
-    """What the filters let through: the rows every page draws from."""
+    """What the filters let through: the rows every page draws from.
 
-    events: pd.DataFrame
-    places: pd.DataFrame
-    partnerships: pd.DataFrame
-    filters: Filters = field(default_factory=Filters)
-    # Which of the dataset's events these are, by position (None: all of them), for
-    # counts over indexes built once per dataset (partnerdash.charts.frames).
-    mask: Mask | None = None
+    The filtered tables are made on first use: at 100,000 items, copying the text columns
+    of events and places is most of a filter change, and pages that count over indexes
+    built once per dataset (:mod:`partnerdash.charts.frames`) need only the mask.
+    """
+
+    def __init__(self, data: Dataset, filters: Filters, mask: Mask | None = None) -> None:
+        self.data = data
+        self.filters = filters
+        # Which of the dataset's events these are, by position (None: all of them).
+        self.mask = mask
+
+    def __len__(self) -> int:
+        """How many events are in view, without making the table."""
+        return len(self.data.events) if self.mask is None else int(self.mask.sum())
+
+    def column(self, name: str) -> pd.Series:
+        """One column of the events in view: a copy of that column only."""
+        values = self.data.events[name]
+        return values if self.mask is None else values[self.mask]
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return self.data.events if self.mask is None else self.data.events[self.mask]
+
+    @cached_property
+    def place_mask(self) -> Mask | None:
+        """Which of the dataset's place rows belong to events in view (None: all)."""
+        return None if self.mask is None else _follow(self.mask, self.data.event_rows[0])
+
+    @cached_property
+    def places(self) -> pd.DataFrame:
+        places = self.data.places
+        return places if self.place_mask is None else places[self.place_mask]
+
+    @cached_property
+    def partnerships(self) -> pd.DataFrame:
+        pairs = self.data.partnerships
+        return pairs if self.mask is None else pairs[_follow(self.mask, self.data.event_rows[1])]
 
 
 def apply(data: Dataset, filters: Filters) -> View:
-    """The rows the filters let through; masks are numpy arrays, so no table is copied twice."""
+    """The events the filters let through, as a mask over the dataset's events."""
     events = data.events
     mask = np.ones(len(events), dtype=bool)
     dates = events["date"]
@@ -80,19 +111,10 @@ def apply(data: Dataset, filters: Filters) -> View:
         mask &= np.fromiter((not wanted.isdisjoint(t) for t in events["topics"]), bool, len(events))
     if filters.text.strip():
         mask &= _text_mask(events, filters.text.strip())
-    place_rows, pair_rows = data.event_rows
-    geographic = _geographic_mask(data.places, place_rows, len(events), filters)
+    geographic = _geographic_mask(data.places, data.event_rows[0], len(events), filters)
     if geographic is not None:
         mask &= geographic
-    if mask.all():  # nothing filtered out: no need to copy anything
-        return View(events, data.places, data.partnerships, filters)
-    return View(
-        events=events[mask],
-        places=data.places[_follow(mask, place_rows)],
-        partnerships=data.partnerships[_follow(mask, pair_rows)],
-        filters=filters,
-        mask=mask,
-    )
+    return View(data, filters, None if mask.all() else mask)
 
 
 def _follow(mask: Mask, rows: Rows) -> Mask:
@@ -131,7 +153,7 @@ def kpis(view: View) -> Kpis:
     municipalities = places.loc[places["kind"] == "municipality", ["canonical", "country"]]
     pairs = view.partnerships[["a_name", "b_name"]].drop_duplicates()
     return Kpis(
-        items=len(view.events),
+        items=len(view),
         municipalities=len(municipalities.drop_duplicates()),
         countries=places["country"].dropna().nunique(),
         partnerships=len(pairs),

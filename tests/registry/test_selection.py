@@ -15,10 +15,9 @@ News = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 
 def shown(network: Network, news: News, filters: Filters, in_view: list[str] | None = None) -> NetworkView:
     events = news[0]
-    view = events if in_view is None else events[events["event_id"].isin(in_view)]
     activity = Activity.of(network.links, events, network.unregistered)
-    mask = events["event_id"].isin(view["event_id"]).to_numpy(bool)
-    return select(network, activity, view, events, filters, in_view=mask if in_view is not None else None)
+    mask = None if in_view is None else events["event_id"].isin(in_view).to_numpy(bool)
+    return select(network, activity, events, filters, mask)
 
 
 def by_town(selection: NetworkView) -> dict[str, tuple[int, str, int | None]]:

@@ -83,22 +83,18 @@ def reference_date(filters: Filters, events: pd.DataFrame) -> date:
 def select(
     network: Network,
     activity: Activity,
-    events_in_view: pd.DataFrame,
     all_events: pd.DataFrame,
     filters: Filters,
+    in_view: np.ndarray | None,
     active_months: int = ACTIVE_MONTHS,
-    in_view: np.ndarray | None = None,
 ) -> NetworkView:
     """The links and unregistered pairs the filters select, counted over the items in
-    view: ``in_view``, a row mask over ``all_events`` when the caller has it, else the
-    rows of ``events_in_view``."""
+    view: ``in_view``, a row mask over ``all_events`` (None: all of them)."""
     reference = reference_date(filters, all_events)
     chosen = _geography(network.links, filters)
     links = network.links[chosen]
     pairs = _geography(network.unregistered, filters)
-    if len(events_in_view) < len(all_events):
-        if in_view is None:
-            in_view = all_events["event_id"].isin(events_in_view["event_id"]).to_numpy(bool)
+    if in_view is not None:
         links = _recount(links, chosen, activity, in_view, reference, active_months)
         pairs &= _any_in_view(activity, in_view, len(network.unregistered))
         unregistered = network.unregistered[pairs]

@@ -43,7 +43,7 @@ def network_view(
     links, is shared, not copied: nothing modifies it.
     """
     del version, registry_version  # the cache key, with the filters
-    return select(_joined, _activity, _view.events, _data.events, filters, in_view=_view.mask)
+    return select(_joined, _activity, _data.events, filters, _view.mask)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -69,6 +69,22 @@ def unresolved_places(_data: Dataset, version: str, limit: int) -> pd.DataFrame 
         .sort_values("count", ascending=False)
     )
     return table.head(limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _unresolved_rows(_data: Dataset, version: str) -> tuple[np.ndarray, pd.Series]:
+    """Positions of the place rows naming no place found (datelines aside), and their names."""
+    del version  # the cache key
+    places = _data.places
+    rows = np.flatnonzero((places["canonical"].isna() & ~places["dateline"]).to_numpy(bool))
+    return rows, places["name"].iloc[rows]
+
+
+def unresolved_in_view(ctx: Context) -> int:
+    """How many distinct names in view were not resolved to a place."""
+    rows, names = _unresolved_rows(ctx.data, version(ctx.data))
+    chosen = ctx.view.place_mask
+    return int((names if chosen is None else names[chosen[rows]]).nunique())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -147,7 +163,7 @@ def map_over_time(ctx: Context) -> OverTime | None:
     their items, the most active :func:`charts.map.frame_cap` of each period: the map's
     frames (:func:`charts.map.over_time`). None for fewer than two periods."""
     dates = ctx.data.events["date"]
-    period = frame_period(ctx.view.events["date"])
+    period = frame_period(ctx.view.column("date"))
     if period is None:
         return None
     table = place_activity_by_period_in(_places(ctx.data, version(ctx.data)), ctx.view.mask, dates, period)

@@ -36,7 +36,7 @@ class Context:
         its files (from the store or extracted), the registry's size, when loaded."""
         t, data = self.t, self.data
         parts = [
-            t("showing", shown=t.number(len(self.view.events)), total=t.number(len(data.events))),
+            t("showing", shown=t.number(len(self.view)), total=t.number(len(data.events))),
             self.span,
             t("header_source", source=self.source_label),
             t(
@@ -59,7 +59,7 @@ class Context:
 
     @cached_property
     def span(self) -> str:  # asked for by the caption and every chart of the run
-        dates = self.view.events["date"].dropna()
+        dates = self.view.column("date").dropna()
         if dates.empty:
             return self.t("no_dates")
         return f"{self.t.date(dates.min().date())} – {self.t.date(dates.max().date())}"

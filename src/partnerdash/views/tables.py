@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from partnerdash.filters import View
 from partnerdash.i18n import Labels
 from partnerdash.views.context import Context
 from partnerdash.views.text import safe_url
@@ -38,6 +39,14 @@ def newest_first(dates: pd.Series) -> np.ndarray:
 def newest(events: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
     """The items newest first (the ``n`` newest if given), undated last."""
     return events.iloc[newest_first(events["date"])[:n]]
+
+
+def newest_in_view(view: View, n: int) -> pd.DataFrame:
+    """The ``n`` newest items in view, without making the view's table."""
+    rows = newest_first(view.column("date"))[:n]
+    if view.mask is not None:
+        rows = np.flatnonzero(view.mask)[rows]
+    return view.data.events.iloc[rows]
 
 
 def display_frame(ctx: Context, events: pd.DataFrame) -> pd.DataFrame:

@@ -108,8 +108,7 @@ def world_map() -> None:
         help=t("download_geojson_help"),
         on_click="ignore",
     )
-    places = ctx.view.places
-    unresolved = places[places["canonical"].isna() & ~places["dateline"]]
-    if len(unresolved):
-        st.warning(t("unresolved_count", count=t.number(unresolved["name"].nunique())))
+    unresolved = aggregates.unresolved_in_view(ctx)
+    if unresolved:
+        st.warning(t("unresolved_count", count=t.number(unresolved)))
         st.page_link(ctx.pages["quality"], label=t("see_quality"), icon=":material/fact_check:")

@@ -9,7 +9,7 @@ from partnerdash.filters import Kpis, apply, kpis
 from partnerdash.views import aggregates
 from partnerdash.views.chart import show
 from partnerdash.views.context import Context, context
-from partnerdash.views.tables import items_table, newest
+from partnerdash.views.tables import items_table, newest_in_view
 
 
 def previous(ctx: Context) -> tuple[Kpis | None, int]:
@@ -36,10 +36,10 @@ def overview() -> None:
             delta_description=t("vs_previous", days=days) if delta is not None else None,
             border=True,
         )
-    if ctx.view.events.empty:
+    if not len(ctx.view):
         st.info(t("no_items"))
         return
     figure = by_region_figure(aggregates.region_counts(ctx), t.category)
     show(ctx, figure, t("activity_by_region"), "activity-by-region")
     st.subheader(t("latest_items"))
-    items_table(ctx, newest(ctx.view.events, 10), key="latest")
+    items_table(ctx, newest_in_view(ctx.view, 10), key="latest")

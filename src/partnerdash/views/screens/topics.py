@@ -15,8 +15,7 @@ from partnerdash.views.controls import choice, period
 def topics() -> None:
     ctx = context()
     t = ctx.t
-    events = ctx.view.events
-    if events.empty:
+    if not len(ctx.view):
         st.info(t("no_items"))
         return
     cells = aggregates.crosstab(ctx, "topics", "regions")
