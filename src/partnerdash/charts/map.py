@@ -566,26 +566,46 @@ def _bolder(traces: Sequence[Any], factor: float) -> None:
 
 
 Group = tuple[str, str]  # ("region", region) or ("state", federal state); "" for unknown
+Mask = np.ndarray[Any, np.dtype[np.bool_]]
 
 
-def _group_keys(rows: pd.DataFrame) -> np.ndarray[Any, Any]:
+def _group_columns(rows: pd.DataFrame) -> tuple[Mask, pd.Series, pd.Series]:
+    """Which places are German (grouped by federal state), their states and regions."""
     home = (rows["country"] == HOME).to_numpy(bool)
-    region = rows["region"].fillna("").astype(str).to_numpy(object)
-    state = rows["federal_state"].fillna("").astype(str).to_numpy(object)
-    return np.where(home, "state\t" + state, "region\t" + region)
+    return home, rows["federal_state"].fillna("").astype(str), rows["region"].fillna("").astype(str)
 
 
 def _groups(tables: Sequence[pd.DataFrame]) -> list[Group]:
     """Every group of places in any table: world regions in their usual order, then states."""
-    found: set[str] = set()
+    found_regions: set[str] = set()
+    found_states: set[str] = set()
     for table in tables:
         if len(table):
-            found.update(_group_keys(table).tolist())
-    pairs = [key.split("\t", 1) for key in found]
+            home, state, region = _group_columns(table)
+            found_states.update(state[home].unique().tolist())
+            found_regions.update(region[~home].unique().tolist())
     order = {name: n for n, name in enumerate(REGION_COLOURS)}
-    regions = sorted((v for k, v in pairs if k == "region"), key=lambda v: (order.get(v or "Unknown", 99), v))
-    states = sorted((v for k, v in pairs if k == "state"), key=lambda v: (v == "", v))
+    regions = sorted(found_regions, key=lambda v: (order.get(v or "Unknown", 99), v))
+    states = sorted(found_states, key=lambda v: (v == "", v))
     return [("region", v) for v in regions] + [("state", v) for v in states]
+
+
+def _group_codes(rows: pd.DataFrame, groups: Sequence[Group]) -> np.ndarray[Any, np.dtype[np.int16]]:
+    """Each place's group as its position in ``groups`` (a hash lookup per column, not a
+    Python step per place)."""
+    home, state, region = _group_columns(rows)
+    by_state = _positions(state, [(n, v) for n, (k, v) in enumerate(groups) if k == "state"])
+    by_region = _positions(region, [(n, v) for n, (k, v) in enumerate(groups) if k == "region"])
+    return np.where(home, by_state, by_region).astype(np.int16)
+
+
+def _positions(values: pd.Series, numbered: list[tuple[int, str]]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """Each value's number in ``numbered``; 0 for a value not there."""
+    if not numbered:
+        return np.zeros(len(values), np.int64)
+    numbers = np.array([n for n, _ in numbered], np.int64)
+    found = pd.Index([v for _, v in numbered]).get_indexer(pd.Index(values))
+    return np.where(found >= 0, numbers[found], 0)
 
 
 # plotly's numbers for the symbols used: a number per place is shorter to send than a name.
@@ -676,9 +696,7 @@ class _Bubbles:
         names (``customdata``: a selected place filters every page to it). Computed once
         for all groups, from numpy arrays and lists: pandas would cost per group and per
         operation, and this runs for every period on every filter change."""
-        index = {"\t".join(group): k for k, group in enumerate(self.groups)}
-        keys = _group_keys(rows).tolist() if len(rows) else []
-        codes = np.fromiter((index.get(key, 0) for key in keys), dtype=np.int16, count=len(keys))
+        codes = _group_codes(rows, self.groups)
         symbols = np.array([SYMBOL_NUMBERS[self.style(group)[1]] for group in self.groups] or [0], np.int8)
         names = [self.name(group, label) for group in self.groups] or [""]
         items = rows["items"].to_numpy(np.int64)
