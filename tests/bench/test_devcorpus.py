@@ -41,7 +41,7 @@ def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> N
 
 
 def test_pairs_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
-    assert scores["all"].pairs_f1 >= 0.69, scores["all"].summary()
+    assert scores["all"].pairs_f1 >= 0.71, scores["all"].summary()
 
 
 @pytest.mark.xfail(reason="issue 11's targets are not reached yet (see README, Quality)", strict=True)

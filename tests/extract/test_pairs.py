@@ -11,7 +11,7 @@ import re
 import pytest
 
 from partnerdash.extract.mentions import Mention
-from partnerdash.extract.pairs import PairLink, find_pairs
+from partnerdash.extract.pairs import PairLink, find_links, find_pairs
 from partnerdash.extract.rules import default_rules
 from partnerdash.normalize import normalize
 
@@ -262,3 +262,48 @@ def test_a_long_list_is_a_listing() -> None:
     names = [f"Town{chr(65 + i)}" for i in range(20)]
     text = "Partnerstädte: " + ", ".join(names[:-1]) + " und " + names[-1] + "."
     assert links(text, *names) == []
+
+
+def hosted(text: str, *names: str) -> list[list[str]]:
+    """The lists of partners named with no other side, as written."""
+    _, found = find_links(text, mentions(text, list(names)), default_rules(), kind_of)
+    return [[m.text for m in link.partners] for link in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Auf dem Weihnachtsmarkt sind die Partnerstädte Trondheim, Gyönk und Brescia zu Gast.",
+            ("Trondheim", "Gyönk", "Brescia"),
+            [["Trondheim", "Gyönk", "Brescia"]],
+        ),
+        (
+            "Eine Delegation aus der gemeinsamen Partnerstadt Winnyzja ist zu Gast.",
+            ("Winnyzja",),
+            [["Winnyzja"]],
+        ),
+        ("A choir from our twin town Harpenden sang.", ("Harpenden",), [["Harpenden"]]),
+        ("Die Partnerstädte: Lyon, Turin.", ("Lyon", "Turin"), [["Lyon", "Turin"]]),
+    ],
+)
+def test_partners_named_with_no_other_side_are_left_to_the_item_host(
+    text: str, names: tuple[str, ...], expected: list[list[str]]
+) -> None:
+    assert hosted(text, *names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Leipzigs Partnerstadt Kiew feiert.", ("Leipzig", "Kiew")),  # the owner is named
+        ("Sie besuchten die Partnerstadt von Kassel, Florenz.", ("Kassel", "Florenz")),
+        ("Alzey is the twin town of Harpenden.", ("Alzey", "Harpenden")),
+        ("Der Partnerkreis Unterallgäu lud ein.", ("Unterallgäu",)),  # a region's partner word
+        ("Eine Delegation aus Winnyzja ist zu Gast.", ("Winnyzja",)),  # no partner word
+    ],
+)
+def test_a_partner_whose_owner_is_named_or_not_a_town_is_not_left_to_the_host(
+    text: str, names: tuple[str, ...]
+) -> None:
+    assert hosted(text, *names) == []

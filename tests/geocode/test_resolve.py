@@ -145,6 +145,34 @@ def test_the_german_side_comes_first_and_lists_of_countries_are_not_pairs(finder
     assert pairs(find(finder, listing)) == []
 
 
+def test_partners_with_no_other_side_are_partners_of_the_town_the_item_is_about(finder: PlaceFinder) -> None:
+    text = (
+        "Der Weihnachtsmarkt in Darmstadt ist eröffnet. Die Stadt Darmstadt "
+        "lädt ein, und zu Gast sind die Partnerstädte Trondheim, Brescia und Troyes."
+    )
+    assert sorted(pairs(find(finder, text))) == [
+        ("Darmstadt", "Brescia"),
+        ("Darmstadt", "Trondheim"),
+        ("Darmstadt", "Troyes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two towns at home, each named once: which one's partners they are, the text does not say.
+        "Die Städte Kassel und Jena laden ein. Die Partnerstädte Florenz und Pilsen sind zu Gast.",
+        # A list naming both sides states the partnership itself.
+        "Sister cities: Lichtenfels and Vandalia. Later they visited Munich.",
+    ],
+)
+def test_without_a_town_that_stands_out_partners_are_not_paired_with_a_guess(
+    finder: PlaceFinder, text: str
+) -> None:
+    found = pairs(find(finder, text))
+    assert not [pair for pair in found if "Munich" in pair or "Kassel" in pair or "Jena" in pair]
+
+
 class _FakeGazetteer:
     def __init__(self, table: dict[str, list[Place]]) -> None:
         self.table = table

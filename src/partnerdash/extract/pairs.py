@@ -33,6 +33,10 @@ in the sentence ("X und Y feiern ihre Städtepartnerschaft"). With no partnershi
 it is an unstated link, a pair only if one is a German municipality and the other a
 municipality abroad: in this archive that is how partnerships are named in titles.
 
+A partner named with no other side — "die Partnerstädte Trondheim, Gyönk und Brescia",
+"a delegation from its sister city Harpenden" — is a :class:`HostedLink`: its other side is
+the municipality the item is about, which only the resolved item tells (geocode.resolve).
+
 Only municipalities form municipal pairs. A country is never a side, except of a dash
 between a region and a country ("Rhineland-Palatinate – Rwanda"); links with a region
 side, or named by a regional partner word ("Partnerkreis", "partner county"), have
@@ -123,6 +127,9 @@ _OWNER_AFTER = re.compile(rf"(?:['’´]s)?\s+(?:[\w-]+\s+){{0,2}}{_ANY_PARTNER_
 _POSSESSIVE_END = re.compile(r"['’´]s$")
 _GENITIVE_GAP = re.compile(r"\s*[:,]\s*|\s+")
 _PARTNER_WORD_BEFORE = re.compile(rf"{_ANY_PARTNER_WORD}\s+$", re.IGNORECASE)
+# A town's partner word right before a list, with nothing between that could name the
+# owner ("Partnerstadt von X", "twin town of X" and "Partnerstadt der Stadt X" name it).
+_HOSTED_BEFORE = re.compile(rf"(?<![\w-]){_PARTNER_WORD}\s*:?\s+$", re.IGNORECASE)
 _WITH = re.compile(rf"\s+(?:mit|with)\s+{_LEAD}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"\s+(?:(?:has|have|had|hat|haben)\s+)?(?:visited|visits|besuchte|besuchten|besucht|besuchen|"
@@ -172,6 +179,14 @@ class PairLink:
     shape: str = ""  # how the text states it: "dash", "partner", "twinned", "owner", "and", ...
 
 
+@dataclass(frozen=True)
+class HostedLink:
+    """Partners whose other side the text leaves to the reader: the item's own town."""
+
+    partners: tuple[Mention, ...]
+    phrase: str
+
+
 @dataclass
 class _Group:
     head: Mention
@@ -203,9 +218,17 @@ class _Relation:
 
 
 def find_pairs(text: str, mentions: list[Mention], rules: PlaceRules, kind_of: KindOf) -> list[PairLink]:
+    return find_links(text, mentions, rules, kind_of)[0]
+
+
+def find_links(
+    text: str, mentions: list[Mention], rules: PlaceRules, kind_of: KindOf
+) -> tuple[list[PairLink], list[HostedLink]]:
+    """The partnerships stated between names, and the partners named with no other side."""
     units = _units(text, _compounds(text, _groups(text, mentions, kind_of), rules))
     relations = _relations(text, units, rules)
     links: list[PairLink] = []
+    hosted: list[HostedLink] = []
     for i, relation in enumerate(relations):
         if relation is not None:
             links.extend(_between(text, units, relations, i, relation, kind_of))
@@ -215,7 +238,8 @@ def find_pairs(text: str, mentions: list[Mention], rules: PlaceRules, kind_of: K
         )
         if not has_role:
             links.extend(_inside(text, unit, rules, kind_of))
-    return _distinct(links)
+            hosted.extend(_hosted(text, unit))
+    return _distinct(links), hosted
 
 
 # --- groups and lists ---------------------------------------------------------------
@@ -445,6 +469,13 @@ def _inside(text: str, unit: _Unit, rules: PlaceRules, kind_of: KindOf) -> Itera
         yield PairLink(a.head, b.head, _phrase(text, a.head, b.head), True, kind, "and")
     elif municipal:
         yield PairLink(a.head, b.head, _phrase(text, a.head, b.head), False, MUNICIPAL, "and")
+
+
+def _hosted(text: str, unit: _Unit) -> list[HostedLink]:
+    if _HOSTED_BEFORE.search(text, max(0, unit.start - 80), unit.start) is None:
+        return []
+    partners = tuple(g.head for g in unit.groups if not g.region)
+    return [HostedLink(partners, _phrase(text, partners[0], partners[-1]))] if partners else []
 
 
 # --- partnership words near a name ----------------------------------------------------

@@ -23,15 +23,17 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import combinations
 from typing import Protocol
 
 from partnerdash import settings
 from partnerdash.extract.lang import detect_language
 from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mentions
-from partnerdash.extract.pairs import MUNICIPAL, OTHER, PairLink, find_pairs
+from partnerdash.extract.pairs import MUNICIPAL, OTHER, HostedLink, PairLink, find_links
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.gazetteer.places import Place, rank
 from partnerdash.geocode.lexicon import excess
@@ -208,7 +210,9 @@ class PlaceFinder:
             text = fields.get(name) or ""
             tokens, mentions = find_mentions(text, name, self.index, self.rules, self._qualifies)
             parts.append(_Field(name, text, tokens, mentions))
-        links = [link for f in parts for link in find_pairs(f.text, f.mentions, self.rules, self._kind)]
+        found_links = [find_links(f.text, f.mentions, self.rules, self._kind) for f in parts]
+        links = [link for stated, _ in found_links for link in stated]
+        hosted = [link for _, partners in found_links for link in partners]
         item = _Item(
             parts,
             lang or detect_language(" ".join(f.text for f in parts)),
@@ -226,7 +230,7 @@ class PlaceFinder:
                     resolved[id(mention)] = found
         resolved = _one_sense(resolved)
         places = _distinct(list(resolved.values()), self._dateline(dateline_place))
-        pairs = _pairs(links, resolved, self.rules.home_country)
+        pairs = _pairs(links, hosted, resolved, self.rules.home_country)
         return ItemPlaces(
             places, [p for p in pairs if p.kind == MUNICIPAL], [p for p in pairs if p.kind != MUNICIPAL]
         )
@@ -684,14 +688,37 @@ def _identity(found: FoundPlace) -> tuple[object, ...]:
     return (found.place.kind, found.place.country, found.place.name, round(found.place.lat, 2))
 
 
-def _pairs(links: list[PairLink], resolved: Mapping[int, FoundPlace], home: str) -> list[FoundPair]:
+# What ties a town to the item's partnership, so that it can be the host of one.
+_HOST_EVIDENCE = frozenset({"cue", "pair"})
+# Two sides of a partnership (either may be unknown), its phrase, whether stated, its kind.
+_Sides = tuple[FoundPlace | None, FoundPlace | None, str, bool, str]
+
+
+def _pairs(
+    links: list[PairLink], hosted: list[HostedLink], resolved: Mapping[int, FoundPlace], home: str
+) -> list[FoundPair]:
+    units = [[resolved.get(id(m)) for m in k.partners] for k in hosted]
+    host = _host(resolved.values(), [p for unit in units for p in unit], home) if hosted else None
+    by_host: list[_Sides] = []
+    host_lists: set[frozenset[int]] = set()
+    for link, unit in zip(hosted, units, strict=True):
+        # "Sister Cities: Lichtenfels and Vandalia" names both sides itself.
+        if host is None or (len(unit) > 1 and any(_at_home(p, home) for p in unit)):
+            continue
+        by_host += [(host, partner, link.phrase, True, MUNICIPAL) for partner in unit]
+        # "die Partnerstädte Brescia und Trondheim": the host's partners, not each other's.
+        host_lists.update(frozenset((id(a), id(b))) for a, b in combinations(link.partners, 2))
+    sides: list[_Sides] = [
+        (resolved.get(id(k.a)), resolved.get(id(k.b)), k.phrase, k.stated, k.kind)
+        for k in links
+        if frozenset((id(k.a), id(k.b))) not in host_lists
+    ]
     pairs: list[FoundPair] = []
     seen: set[frozenset[tuple[object, ...]]] = set()
-    for link in links:
-        a, b = resolved.get(id(link.a)), resolved.get(id(link.b))
+    for a, b, phrase, stated, kind in sides + by_host:
         if a is None or b is None or _identity(a) == _identity(b):
             continue
-        if not link.stated and not _home_and_abroad(a, b, home):
+        if not stated and not _home_and_abroad(a, b, home):
             continue
         key = frozenset((_identity(a), _identity(b)))
         if key in seen:
@@ -699,9 +726,38 @@ def _pairs(links: list[PairLink], resolved: Mapping[int, FoundPlace], home: str)
         seen.add(key)
         if _country(b) == home and _country(a) != home:
             a, b = b, a
-        municipal = link.kind == MUNICIPAL and _municipality(a) and _municipality(b)
-        pairs.append(FoundPair(a, b, link.phrase, MUNICIPAL if municipal else OTHER))
+        municipal = kind == MUNICIPAL and _municipality(a) and _municipality(b)
+        pairs.append(FoundPair(a, b, phrase, MUNICIPAL if municipal else OTHER))
     return pairs
+
+
+def _host(found: Iterable[FoundPlace], partners: Iterable[FoundPlace | None], home: str) -> FoundPlace | None:
+    """The municipality at home the item is about, if one stands out among those the text
+    ties to a partnership (a cue word or a stated pair: a surname that is also a town has
+    neither) and does not name as a partner itself: the only one, or the one named more
+    often than any other."""
+    taken = {_identity(p) for p in partners if p is not None}
+    counts: Counter[tuple[object, ...]] = Counter()
+    first: dict[tuple[object, ...], FoundPlace] = {}
+    tied: set[tuple[object, ...]] = set()
+    for place in found:
+        if place.place is None or place.place.kind != "municipality" or place.place.country != home:
+            continue
+        identity = _identity(place)
+        if identity in taken:
+            continue
+        counts[identity] += 1
+        first.setdefault(identity, place)
+        if any(name in _HOST_EVIDENCE for name, _ in place.signals):
+            tied.add(identity)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]) or ranked[0][0] not in tied:
+        return None
+    return first[ranked[0][0]]
+
+
+def _at_home(found: FoundPlace | None, home: str) -> bool:
+    return found is not None and found.place is not None and found.place.country == home
 
 
 def _municipality(found: FoundPlace) -> bool:
