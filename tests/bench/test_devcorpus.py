@@ -34,7 +34,7 @@ def test_the_corpus_is_read_whole(scores: dict[str, DevScores]) -> None:
 def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
     total = scores["all"]
     report = total.summary()
-    assert total.precision >= 0.94, report
+    assert total.precision >= 0.95, report
     assert total.recall >= 0.78, report
     assert total.misplaced <= 6, report
     assert total.traps_taken <= 6, report

@@ -115,6 +115,23 @@ def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> No
     assert "not in the gazetteer" in (result.places[0].unresolved_reason or "")
 
 
+def test_a_compound_name_the_gazetteer_lacks_is_one_unresolved_name_not_its_parts(
+    finder: PlaceFinder,
+) -> None:
+    # "Terres" is a village in Italy and "Caux" one in France; the new commune is neither.
+    result = find(finder, "Eine Delegation aus Terres-de-Caux war in Jena zu Gast.")
+    assert [(f.name, f.place) for f in result.places if f.place is None] == [("Terres-de-Caux", None)]
+    assert set(resolved(result)) == {"Jena"}
+
+
+def test_a_compound_name_the_gazetteer_has_is_resolved_whole(finder: PlaceFinder) -> None:
+    result = find(finder, "Eine Delegation aus Fauville-en-Caux und Stratford-upon-Avon war zu Gast.")
+    assert resolved(result) == {
+        "Fauville-en-Caux": ("Fauville-en-Caux", "municipality", "FR"),
+        "Stratford-upon-Avon": ("Stratford-upon-Avon", "municipality", "GB"),
+    }
+
+
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
