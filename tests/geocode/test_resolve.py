@@ -124,6 +124,13 @@ def test_a_compound_name_the_gazetteer_lacks_is_one_unresolved_name_not_its_part
     assert set(resolved(result)) == {"Jena"}
 
 
+def test_a_romance_name_with_spaces_is_one_name_without_the_type_word_before_it(finder: PlaceFinder) -> None:
+    # "Belén" alone would be another spelling of Beelen in Westphalia.
+    result = find(finder, "Hannover und die Gemeinde Belén de los Andaquís in Kolumbien sind Partner.")
+    assert [f.name for f in result.places if f.place is None] == ["Belén de los Andaquís"]
+    assert "Beelen" not in {f.place.name for f in result.places if f.place}
+
+
 def test_a_compound_name_the_gazetteer_has_is_resolved_whole(finder: PlaceFinder) -> None:
     result = find(finder, "Eine Delegation aus Fauville-en-Caux und Stratford-upon-Avon war zu Gast.")
     assert resolved(result) == {

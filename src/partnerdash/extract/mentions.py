@@ -32,10 +32,15 @@ _CONTINUES_CACHE = 500_000
 # Words of an unknown name after a cue: capitalised, or the small words inside names.
 _LINKS = r"(?:(?:al|el|de|la|le|am|an|der|im|in der|ob|on|upon|sur)[ -])?"
 _TRAILING_LINK = re.compile(r"(?:[ -](?:al|el|de|la|le|am|an|der|im|in der|in|ob|on|upon|sur))*[ -]*$")
-# A hyphenated name with a small lower-case word inside: "Terres-de-Caux", "Saint-Jean-de-Luz",
-# "Stratford-upon-Avon". No ordinary word and no pair of names is written so.
+# A hyphenated name with a small lower-case word inside, "Terres-de-Caux", "Saint-Jean-de-Luz",
+# "Stratford-upon-Avon", or a Romance one with spaces, "Belén de los Andaquís": no ordinary
+# word and no pair of names is written so.
 _CAP = r"[A-ZÄÖÜÀ-Ý][\w'’]*"
-_COMPOUND = re.compile(rf"(?<![\w-]){_CAP}(?:-{_CAP})*(?:(?:-[a-zà-ÿ]{{1,4}})+-{_CAP})+(?:-{_CAP})*(?![\w-])")
+_OF = r"(?:de la|de las|de los|del|della|de|do|da|dos|di|du)"
+_COMPOUND = re.compile(
+    rf"(?<![\w-])(?:{_CAP}(?:-{_CAP})*(?:(?:-[a-zà-ÿ]{{1,4}})+-{_CAP})+(?:-{_CAP})*"
+    rf"|{_CAP}(?: {_CAP})*(?: {_OF})+ {_CAP}(?:-{_CAP})*)(?![\w-])"
+)
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
 
 
@@ -131,7 +136,7 @@ def find_mentions(
             continue
         mentions.append(found)
         i = found.last
-    mentions = _whole_compounds(text, tokens, mentions)
+    mentions = _whole_compounds(text, tokens, mentions, rules)
     mentions.extend(_unknown_after_cues(text, field_name, tokens, mentions, rules))
     for mention in mentions:
         mention.field = field_name
@@ -207,20 +212,28 @@ def _single_key(token: Token) -> str:
     return normalize(_POSSESSIVE.sub("", token.text)) if _POSSESSIVE.search(token.text) else token.key
 
 
-def _whole_compounds(text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+def _whole_compounds(
+    text: str, tokens: list[Token], mentions: list[Mention], rules: PlaceRules
+) -> list[Mention]:
     """A compound name the indexes lack is one unknown name, not the places its parts
     happen to name ("Terres-de-Caux" is no town "Terres" in Italy)."""
+    lead = rules.place_cues | rules.articles | rules.person_titles
     for compound in _COMPOUND.finditer(text):
-        start, end = compound.span()
+        first = next(k for k, t in enumerate(tokens) if t.start >= compound.start())
+        while tokens[first].key in lead:  # "Gemeinde Belén de los Andaquís": the name after it
+            first += 1
+        start, end = tokens[first].start, compound.end()
+        if not _COMPOUND.fullmatch(text, start, end):
+            continue
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         if not inside or any(m.start < start < m.end or m.start < end < m.end for m in mentions):
             continue
         if any(m.start == start and m.end == end for m in inside):
             continue
-        first = next(k for k, t in enumerate(tokens) if t.start >= start)
         last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
-        whole = Mention("", compound.group(), normalize(compound.group()), start, end, first, last)
-        mentions = [m for m in mentions if m not in inside] + [whole]
+        written = text[start:end]
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention("", written, normalize(written), start, end, first, last))
     return mentions
 
 
