@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -125,8 +126,32 @@ def _row(label: str, items: int, run: Run, geotext: float) -> Row:
 
 
 def quality_against_before(scores: dict[str, str]) -> Row:
-    """The quality figures now beside those recorded before the speed work (BEFORE)."""
+    """The quality figures now beside those recorded before the speed work (BEFORE): each
+    F1 that moved, and which way, so that a speed-up bought with errors shows as "worse"."""
     before = json.loads(BEFORE.read_text(encoding="utf-8"))
-    changed = [name for name, text in scores.items() if before.get(name) != text]
-    verdict = "the same as before the speed work" if not changed else f"changed: {', '.join(changed)}"
-    return ("Quality, dev corpus and our keys, against before the speed work", verdict, "the same")
+    moved = []
+    for name, text in scores.items():
+        old, new = _f1s(before.get(name, "")), _f1s(text)
+        changes = [
+            f"{label} {a:.3f} → {b:.3f}" for label, a, b in zip(_F1_LABELS, old, new, strict=False) if a != b
+        ]
+        if changes:
+            worse = any(b < a for _, a, b in zip(_F1_LABELS, old, new, strict=False))
+            moved.append(f"{name} {'worse' if worse else 'better'}: {', '.join(changes)}")
+    verdict = "; ".join(moved) if moved else "the same as before the speed work"
+    return ("Quality, dev corpus and our keys, against before the speed work", verdict, "not worse")
+
+
+_F1_LABELS = ("F1", "pairs F1")
+
+
+def _f1s(summary: str) -> tuple[float, ...]:
+    """Municipality F1 (the third of "P/R/F1 a/b/c", or the harmonic mean of "P/R a/b")
+    and pairs F1 of a quality summary line."""
+    numbers = re.search(r"P/R(/F1)? ([\d.]+)/([\d.]+)(?:/([\d.]+))?", summary)
+    pairs = re.search(r"pairs F1 ([\d.]+)", summary)
+    if numbers is None or pairs is None:
+        return ()
+    precision, recall = float(numbers.group(2)), float(numbers.group(3))
+    f1 = float(numbers.group(4)) if numbers.group(4) else 2 * precision * recall / (precision + recall)
+    return round(f1, 3), float(pairs.group(1))
