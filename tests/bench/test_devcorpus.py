@@ -35,13 +35,13 @@ def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> N
     total = scores["all"]
     report = total.summary()
     assert total.precision >= 0.95, report
-    assert total.recall >= 0.78, report
+    assert total.recall >= 0.79, report
     assert total.misplaced <= 6, report
     assert total.traps_taken <= 6, report
 
 
 def test_pairs_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
-    assert scores["all"].pairs_f1 >= 0.71, scores["all"].summary()
+    assert scores["all"].pairs_f1 >= 0.75, scores["all"].summary()
 
 
 @pytest.mark.xfail(reason="issue 11's targets are not reached yet (see README, Quality)", strict=True)

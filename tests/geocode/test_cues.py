@@ -39,3 +39,20 @@ def test_the_list_ends_where_other_words_come_between(finder: PlaceFinder) -> No
 )
 def test_a_cue_noun_in_the_plural_is_a_cue(finder: PlaceFinder, text: str) -> None:
     assert cued(finder, text).get("Bologna") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In einer Stunde erreicht man die Industriestadt Jinja.",
+        "Die Wissenschaftsstadt Jinja lädt ein.",
+        "Mit den Bürgermeistern der Großgemeinde Jinja.",
+    ],
+)
+def test_a_german_compound_of_a_cue_word_is_a_cue(finder: PlaceFinder, text: str) -> None:
+    assert cued(finder, text)["Jinja"]
+
+
+def test_a_town_whose_name_ends_like_a_cue_word_is_no_cue_for_the_name_after_it(finder: PlaceFinder) -> None:
+    # "Darmstadt Brescia" is two names side by side: Darmstadt is no "…stadt" before Brescia.
+    assert cued(finder, "Gäste: Darmstadt Brescia.")["Brescia"] is False

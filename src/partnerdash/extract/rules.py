@@ -25,6 +25,7 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     person_titles: frozenset[str]
     names_of_things: frozenset[str]
     place_cues: frozenset[str]
+    place_cue_endings: tuple[str, ...]
     place_neighbours: frozenset[str]
     articles: frozenset[str]
     qualifier_links: tuple[str, ...]
@@ -60,6 +61,7 @@ def read_rules(path: Path) -> PlaceRules:
         person_titles=_keys(table, "person_titles"),
         names_of_things=_keys(table, "names_of_things"),
         place_cues=_keys(table, "place_cues"),
+        place_cue_endings=tuple(normalize(str(end)) for end in table.get("place_cue_endings", [])),
         place_neighbours=_keys(table, "place_neighbours"),
         articles=_keys(table, "articles"),
         list_join=_join_pattern([str(word) for word in table.get("list_joins", [","])]),

@@ -161,7 +161,12 @@ class _Field:
                 joined = earlier is not None and bool(
                     rules.list_join.fullmatch(self.text, earlier.end, name.start)
                 )
-                listed = _cue_before(self.tokens, name, rules) or (joined and listed)
+                after_name = earlier is not None and earlier.last == name.first
+                listed = (
+                    _cue_before(self.tokens, name, rules)
+                    or (not after_name and _compound_cue_before(self.tokens, name, rules))
+                    or (joined and listed)
+                )
                 self._cued[id(name)] = listed
         return self._cued.get(id(mention), False)
 
@@ -554,6 +559,16 @@ def _cue_before(tokens: list[Token], mention: Mention, rules: PlaceRules) -> boo
         if any(" ".join([*words, form]) in rules.place_cues for form in _singulars(last)):
             return True
     return False
+
+
+def _compound_cue_before(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A German compound of a cue word right before the name: "die Industriestadt Jinja"."""
+    before = _words_before(tokens, mention, 1)
+    return bool(before) and any(
+        form.endswith(end) and len(form) > len(end) + 2
+        for form in _singulars(before[0])
+        for end in rules.place_cue_endings
+    )
 
 
 def _singulars(word: str) -> set[str]:
