@@ -131,6 +131,20 @@ def test_a_romance_name_with_spaces_is_one_name_without_the_type_word_before_it(
     assert "Beelen" not in {f.place.name for f in result.places if f.place}
 
 
+def test_an_abbreviation_with_its_full_stop_is_part_of_the_name(finder: PlaceFinder) -> None:
+    result = find(
+        finder,
+        "Die Küstenstadt St. Louis im Senegal und St. Gallen sind Partner. "
+        "Wir waren in Ulm. Die Stadt ist schön.",
+    )
+    assert resolved(result) == {
+        "St. Louis": ("Saint-Louis", "municipality", "SN"),
+        "Senegal": ("Senegal", "country", "SN"),
+        "St. Gallen": ("Sankt Gallen", "municipality", "CH"),
+        "Ulm": ("Ulm", "municipality", "DE"),
+    }
+
+
 def test_a_compound_name_the_gazetteer_has_is_resolved_whole(finder: PlaceFinder) -> None:
     result = find(finder, "Eine Delegation aus Fauville-en-Caux und Stratford-upon-Avon war zu Gast.")
     assert resolved(result) == {

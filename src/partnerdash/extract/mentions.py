@@ -22,6 +22,8 @@ from partnerdash.normalize import normalize
 _TOKEN = re.compile(r"\w+(?:['’´]\w+)*")
 # What may stand between the words of one name: a space or a hyphen, nothing else.
 _JOIN = re.compile(r"(?: |\u00a0|-|‐)")
+# After an abbreviation, its full stop too: "St. Louis", "Ft. Worth".
+_ABBREVIATION_JOIN = re.compile(r"\.[ \u00a0]?")
 _POSSESSIVE = re.compile(r"['’´]s$")
 _MAX_WORDS = 6
 _QUALIFIER = re.compile(r" ?\(([^()\n]{1,30})\)")
@@ -150,7 +152,7 @@ def _longest_name(
     best: Mention | None = None
     key = ""
     for j in range(i, min(i + _MAX_WORDS, len(tokens))):
-        if j > i and not _JOIN.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
+        if j > i and not _joined(text, tokens[j - 1], tokens[j]):
             break
         key = f"{key} {tokens[j].key}" if key else _single_key(tokens[j])
         if key in index and tokens[j].capitalised and key not in rules.not_places:
@@ -168,6 +170,13 @@ def _longest_name(
     if best is not None and best.last == i + 1 and _POSSESSIVE.search(best.text):
         best.text = _POSSESSIVE.sub("", best.text)
     return _with_qualifier(text, tokens, best, index, rules, qualifies) if best is not None else None
+
+
+def _joined(text: str, before: Token, after: Token) -> bool:
+    gap = text[before.end : after.start]
+    if _JOIN.fullmatch(gap):
+        return True
+    return len(before.text) <= 3 and before.capitalised and _ABBREVIATION_JOIN.fullmatch(gap) is not None
 
 
 def _with_qualifier(
