@@ -145,6 +145,14 @@ def test_an_abbreviation_with_its_full_stop_is_part_of_the_name(finder: PlaceFin
     }
 
 
+def test_a_district_abroad_is_placed_only_by_its_town_s_own_name(finder: PlaceFinder) -> None:
+    # "Solano" is another name of Solana in the Philippines; the county is in California.
+    result = find(finder, "Der Kreis Unna und Solano County sind Partner.")
+    assert resolved(result) == {"Unna": ("Unna", "region", "DE")}
+    (solano,) = [f for f in result.places if f.place is None]
+    assert "district" in (solano.unresolved_reason or "")
+
+
 def test_a_compound_name_the_gazetteer_has_is_resolved_whole(finder: PlaceFinder) -> None:
     result = find(finder, "Eine Delegation aus Fauville-en-Caux und Stratford-upon-Avon war zu Gast.")
     assert resolved(result) == {

@@ -327,7 +327,16 @@ class PlaceFinder:
         if chosen is None or isinstance(chosen, str):
             return None if chosen is None else self._unresolved(mention, chosen)
         if _region_typed(part.tokens, mention, self.rules):
-            # "Landkreis Unna", "Baringo County": the district named after its town.
+            # "Landkreis Unna", "Baringo County": the district named after its town — only
+            # by the town's own name, at home or in a country the item names: "Solano County"
+            # is not in the Philippines because a Solana there is also written Solano.
+            elsewhere = (
+                chosen.country != self.rules.home_country and chosen.country not in item.context.countries
+            )
+            if elsewhere and normalize(chosen.name) != mention.key:
+                return self._unresolved(
+                    mention, f"a district named {mention.text}: no town of that name to place it by"
+                )
             district = replace(chosen, kind="region")
             return self._found(mention, district, source, self.model.country_confidence, (("district", 1.0),))
         signals = self._signals(mention, part, item, chosen, tie)
