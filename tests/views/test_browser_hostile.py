@@ -234,8 +234,10 @@ async def many_users(server: str, users: list[User], added: str, dataset: Datase
             sidebar = first.page.locator('[data-testid="stSidebar"]')
             region = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text=T("region")).first
             await region.click()
+            # Keys pressed before the list of options is drawn go nowhere: wait for it first.
+            await first.page.get_by_role("option").first.wait_for(timeout=60_000)
             await first.page.keyboard.type(added)
-            await first.page.get_by_role("option", name=added, exact=True).click()
+            await first.page.get_by_role("option", name=added, exact=True).click(timeout=60_000)
             first.query = {"region": [*first.query["region"], added]}
             first.expected = Filters(regions=(*first.expected.regions, added))
             await first.sees_own(dataset)
