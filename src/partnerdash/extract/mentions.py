@@ -228,7 +228,7 @@ def _whole_compounds(
     happen to name ("Terres-de-Caux" is no town "Terres" in Italy)."""
     lead = rules.place_cues | rules.articles | rules.person_titles
     for compound in _COMPOUND.finditer(text):
-        first = next(k for k, t in enumerate(tokens) if t.start >= compound.start())
+        first = _token_at(tokens, compound.start())
         while tokens[first].key in lead:  # "Gemeinde Belén de los Andaquís": the name after it
             first += 1
         start, end = tokens[first].start, compound.end()
@@ -239,11 +239,16 @@ def _whole_compounds(
             continue
         if any(m.start == start and m.end == end for m in inside):
             continue
-        last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+        last = _token_at(tokens, end)
         written = text[start:end]
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention("", written, normalize(written), start, end, first, last))
     return mentions
+
+
+def _token_at(tokens: list[Token], position: int) -> int:
+    """The index of the first token starting at or after ``position`` (or after the last)."""
+    return next((k for k, t in enumerate(tokens) if t.start >= position), len(tokens))
 
 
 def _unknown_after_cues(
@@ -265,8 +270,7 @@ def _unknown_after_cues(
             end = start + len(words)
             overlaps = any(s < end and start < e for s, e in taken)
             if words and not overlaps and normalize(words) not in rules.not_places:
-                first = next(k for k, t in enumerate(tokens) if t.start >= start)
-                last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+                first, last = _token_at(tokens, start), _token_at(tokens, end)
                 found.append(Mention(field_name, words, normalize(words), start, end, first, last))
                 taken.append((start, end))
             joined = re.match(r"\s*(?:,|and|und|&)", text[end:])

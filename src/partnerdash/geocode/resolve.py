@@ -727,7 +727,7 @@ def _pairs(
     host_lists: set[frozenset[int]] = set()
     for link, unit in zip(hosted, units, strict=True):
         # "Sister Cities: Lichtenfels and Vandalia" names both sides itself.
-        if host is None or (len(unit) > 1 and any(_at_home(p, home) for p in unit)):
+        if host is None or (len(unit) > 1 and any(p is not None and _country(p) == home for p in unit)):
             continue
         by_host += [(host, partner, link.phrase, True, MUNICIPAL) for partner in unit]
         # "die Partnerstädte Brescia und Trondheim": the host's partners, not each other's.
@@ -778,10 +778,6 @@ def _host(found: Iterable[FoundPlace], partners: Iterable[FoundPlace | None], ho
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]) or ranked[0][0] not in tied:
         return None
     return first[ranked[0][0]]
-
-
-def _at_home(found: FoundPlace | None, home: str) -> bool:
-    return found is not None and found.place is not None and found.place.country == home
 
 
 def _municipality(found: FoundPlace) -> bool:
