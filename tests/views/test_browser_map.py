@@ -131,13 +131,16 @@ def test_the_europe_preset_changes_the_view_and_the_address_with_finer_shapes(
     assert 5 < lon < 25
     assert 45 < lat < 55
     assert after["projection"] == "mercator"
-    # The 1:50m shapes come from the app's own host, and land is drawn with them.
-    page.wait_for_timeout(1000)
+    # The 1:50m shapes come from the app's own host, and land is drawn with them. Plotly
+    # draws them once they have arrived, which on a busy machine takes more than a moment.
+    page.wait_for_function(
+        "() => document.querySelectorAll('.geo .layer.land path').length > 0"
+        " && document.querySelectorAll('.geo .layer.countries path').length > 0",
+        timeout=30_000,
+    )
     shapes = [urlparse(u) for u in visit.requests if u.endswith("/app/static/topojson/world_50m.json")]
     assert shapes, "the 1:50m world shapes were not requested"
     assert all(u.hostname in LOCAL_HOSTS for u in shapes)
-    assert page.locator(".geo .layer.land path").count() > 0
-    assert page.locator(".geo .layer.countries path").count() > 0
     shot_of_the_chart(page, "map-europe")
     # The address reproduces the view.
     fresh = visit.open(page.url, MAP)
