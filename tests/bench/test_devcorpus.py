@@ -40,14 +40,13 @@ def test_places_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> N
     assert total.traps_taken <= 6, report
 
 
-def test_pairs_do_not_get_worse_than_reached(scores: dict[str, DevScores]) -> None:
-    assert scores["all"].pairs_f1 >= 0.75, scores["all"].summary()
+def test_pairs_reach_issue_11s_target(scores: dict[str, DevScores]) -> None:
+    assert scores["all"].pairs_f1 >= 0.80, scores["all"].summary()
 
 
-@pytest.mark.xfail(reason="issue 11's targets are not reached yet (see README, Quality)", strict=True)
+@pytest.mark.xfail(reason="issue 11's recall target is not reached yet (see README, Quality)", strict=True)
 def test_the_targets(scores: dict[str, DevScores]) -> None:
     total = scores["all"]
     assert total.precision >= 0.93
     assert total.recall >= 0.92
     assert total.f1 >= 0.92
-    assert total.pairs_f1 >= 0.80

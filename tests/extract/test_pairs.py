@@ -307,3 +307,44 @@ def test_a_partner_whose_owner_is_named_or_not_a_town_is_not_left_to_the_host(
     text: str, names: tuple[str, ...]
 ) -> None:
     assert hosted(text, *names) == []
+
+
+LISTED = (
+    "Seit vielen Jahren pflegt Eltville Partnerschaften mit diesen Städten:\n"
+    "\n"
+    "  • Mit der französischen Stadt Montrichard seit 1962, nahe Tours.\n"
+    "  • France: Mit Lorient seit 1980.\n"
+    "  – With the English town of Hove since 1991. Hove lies near Brighton.\n"
+    "Auch Mainz ist zu Gast."
+)
+
+
+def test_a_list_under_a_statement_pairs_the_first_name_of_each_line_with_its_owner() -> None:
+    names = ("Eltville", "Montrichard", "Tours", "France", "Lorient", "English", "Hove", "Brighton", "Mainz")
+    found = pairs(LISTED, *names)
+    # The country before a line's partner and the adjective before "town of" are no partners;
+    # names later in a line, and after the list's end, are not listed.
+    assert found == {("Eltville", "Montrichard"), ("Eltville", "Lorient"), ("Eltville", "Hove")}
+
+
+def test_a_numbered_list_under_a_partner_word_is_left_to_the_item_host() -> None:
+    text = "Unsere Partnerstädte:\n1. Trondheim (seit 1970)\n2. Gyönk\nMehr dazu im Rathaus."
+    assert hosted(text, "Trondheim", "Gyönk") == [["Trondheim", "Gyönk"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # No partnership word in the statement: a list of anything.
+        ("Eltville lädt ein:\n• Montrichard\n• Lorient\n", ("Eltville", "Montrichard", "Lorient")),
+        # Two towns in the statement: whose partners they are is not said.
+        (
+            "Wie Eltville pflegt auch Mainz Partnerschaften:\n• Montrichard\n• Lorient\n",
+            ("Eltville", "Mainz", "Montrichard", "Lorient"),
+        ),
+        # Lines without a mark are no list.
+        ("Eltville pflegt Partnerschaften:\nMontrichard lädt ein.\n", ("Eltville", "Montrichard")),
+    ],
+)
+def test_a_list_without_a_stated_owner_or_marks_is_no_partnership(text: str, names: tuple[str, ...]) -> None:
+    assert pairs(text, *names) == set()

@@ -165,6 +165,12 @@ _NEAR_TOWN = re.compile(
 )
 _BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
+# A statement that ends in a colon at the end of its line, a list below it.
+_LIST_INTRO = re.compile(r":[^\S\n]*\n")
+_LIST_STATEMENT = 300
+_TYPE_OF_AFTER = re.compile(rf"\s+{_TYPE}\s+of\s")
+_LINE = re.compile(r"[^\n]*")
+_LIST_MARK = re.compile(r"[^\S\n]*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])[^\S\n]")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -239,6 +245,11 @@ def find_links(
         if not has_role:
             links.extend(_inside(text, unit, rules, kind_of))
             hosted.extend(_hosted(text, unit))
+    groups = [group for unit in units for group in unit.groups]
+    for intro in _LIST_INTRO.finditer(text):
+        listed, owner_less = _listed(text, intro, groups, rules, kind_of)
+        links.extend(listed)
+        hosted.extend(owner_less)
     return _distinct(links), hosted
 
 
@@ -476,6 +487,61 @@ def _hosted(text: str, unit: _Unit) -> list[HostedLink]:
         return []
     partners = tuple(g.head for g in unit.groups if not g.region)
     return [HostedLink(partners, _phrase(text, partners[0], partners[-1]))] if partners else []
+
+
+# --- a list under a statement ------------------------------------------------------
+
+
+def _listed(
+    text: str, intro: re.Match[str], groups: list[_Group], rules: PlaceRules, kind_of: KindOf
+) -> tuple[list[PairLink], list[HostedLink]]:
+    """A statement ending in a colon, its partners one per line below it: "Bingen maintains
+    partnerships with six towns:" then "• With the English town of Hitchin since 1958." The
+    first name of each line is a partner of the statement's one municipality, or of the
+    item's own town when the statement names none ("Unsere Partnerstädte:")."""
+    start = intro.start() - len(_clause_before(text, intro.start(), _LIST_STATEMENT))
+    statement = text[start : intro.start()]
+    if rules.pair_cue.search(statement) is None:
+        return [], []
+    lines = _list_lines(text, intro.end())
+    partners = [group for line in lines if (group := _first_of(text, line, groups, kind_of))]
+    stated = (g for g in groups if start <= g.head.start < intro.start())
+    owners = {g.head.key: g for g in stated if kind_of(g.head) != "country"}
+    if not partners or len(owners) > 1:
+        return [], []
+    if not owners:
+        heads = tuple(g.head for g in partners if not g.region)
+        return [], [HostedLink(heads, _phrase(text, heads[0], heads[-1]))] if heads else []
+    (owner,) = owners.values()
+    links = (_link(text, owner, partner, _Relation("list"), kind_of) for partner in partners)
+    return [link for link in links if link is not None], []
+
+
+def _list_lines(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """The spans of the marked lines from ``position`` on, blank lines between them
+    allowed: the list ends at the first line without a bullet or a number."""
+    for line in _LINE.finditer(text, position):
+        if not line.group().strip():
+            continue
+        if _LIST_MARK.match(line.group()) is None:
+            return
+        yield line.span()
+
+
+def _first_of(text: str, line: tuple[int, int], groups: list[_Group], kind_of: KindOf) -> _Group | None:
+    """The line's first name that is no country, nor an adjective before a type word
+    ("the English town of Hitchin")."""
+    start, end = line
+    return next(
+        (
+            g
+            for g in groups
+            if start <= g.head.start < end
+            and kind_of(g.head) != "country"
+            and not _TYPE_OF_AFTER.match(text, g.end)
+        ),
+        None,
+    )
 
 
 # --- partnership words near a name ----------------------------------------------------
