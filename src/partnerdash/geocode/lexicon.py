@@ -19,8 +19,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 # wordfreq's own code for "no language we know": then nothing is ordinary.
 _LANGUAGES = frozenset({"de", "en"})
 
@@ -28,6 +26,9 @@ _LANGUAGES = frozenset({"de", "en"})
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str, lang: str) -> float:
     """The word's Zipf frequency in ``lang`` (0 if unknown, or the language is not covered)."""
+    # Imported here: it takes 0.6 s, which a command reading only the store never needs.
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, lang) if lang in _LANGUAGES else 0.0
 
 
