@@ -277,6 +277,17 @@ def test_a_name_tied_to_a_country_that_lacks_it_is_unresolved_with_the_reason(fi
     assert "Kenia" in str(padang.unresolved_reason) or "Kenya" in str(padang.unresolved_reason)
 
 
+def test_a_name_s_tie_holds_for_its_other_mentions_too(finder: PlaceFinder) -> None:
+    # Padang is in the title untied; the text ties it to Kenya, which has none.
+    result = find(finder, "Eine Delegation reiste nach Padang (Kenia).", title="Hofheim und Padang")
+    assert [f.place for f in result.places if f.key == "padang"] == [None]
+
+
+def test_a_home_town_s_journey_abroad_does_not_unplace_it(finder: PlaceFinder) -> None:
+    text = "Troisdorf pflegt eine Partnerschaft. Die Reise ging von Troisdorf in den Senegal."
+    assert resolved(find(finder, text))["Troisdorf"] == ("Troisdorf", "municipality", "DE")
+
+
 def test_a_town_after_a_district_word_names_the_district(finder: PlaceFinder) -> None:
     result = find(finder, "Der Landkreis Unna und der Partnerkreis Bielsko-Biala trafen sich.")
     assert resolved(result)["Unna"][1] == "region"

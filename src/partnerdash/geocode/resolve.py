@@ -227,6 +227,7 @@ class PlaceFinder:
         for part in parts:
             item.ties.update(self._ties(part))
             item.people.update(self._people(part))
+        item.ties.update(self._name_ties(parts, item.ties))
         resolved: dict[int, FoundPlace] = {}
         for part in parts:
             for mention in part.mentions:
@@ -284,6 +285,29 @@ class PlaceFinder:
             if candidates and candidates[0].kind in ("country", "region"):
                 ties[id(mention)] = candidates[0]
         return ties
+
+    def _name_ties(self, parts: list[_Field], ties: dict[int, Place]) -> dict[int, Place]:
+        """A name's tie holds for all its mentions in the item: "Huttendorf (France)" in
+        the text decides the title's "Huttendorf", even when no Huttendorf lies in France.
+        Not when the item ties the name to two different places, nor a home town's name to
+        a place abroad: "nach Troisdorf in den Kosovo" is a journey, and a misread tie there
+        would unplace every other mention of the town."""
+        places: dict[str, set[tuple[str, str]]] = {}
+        tie_of: dict[str, Place] = {}
+        mentions = [m for part in parts for m in part.mentions]
+        for mention in mentions:
+            tie = ties.get(id(mention))
+            if tie is not None:
+                places.setdefault(mention.key, set()).add((tie.country, tie.admin1))
+                tie_of[mention.key] = tie
+        home = self.rules.home_country
+        agreed = {
+            key: tie
+            for key, tie in tie_of.items()
+            if len(places[key]) == 1
+            and (tie.country == home or all(p.country != home for p in self.candidates(key)[0]))
+        }
+        return {id(m): agreed[m.key] for m in mentions if m.key in agreed and id(m) not in ties}
 
     def _people(self, part: _Field) -> set[str]:
         """Foreign regions' names a first name stands before somewhere in the item. A name
