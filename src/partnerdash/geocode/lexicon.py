@@ -11,7 +11,9 @@ words, from the ``wordfreq`` lexicons, which ship offline):
 
 ``offset`` is the median of ``log10(population) − zipf(name)`` over the towns of 20,000+
 inhabitants of the language's own countries, measured once by
-``bench/fit_places.py`` and kept in ``data/place_model.toml``.
+``bench/fit_places.py`` and kept in ``data/place_model.toml``. GeoNames lists some
+municipalities with far too few inhabitants, or none, so the excess is capped by the
+word's own frequency above a rare word's.
 """
 
 from __future__ import annotations
@@ -37,7 +39,12 @@ def expected_zipf(population: int, offset: float) -> float:
     return math.log10(max(population, 1)) - offset
 
 
-def excess(word: str, lang: str, population: int, offset: float) -> float:
-    """Zipf units by which ``word`` is used more than a place of ``population`` explains."""
+def excess(word: str, lang: str, population: int, offset: float, rare: float) -> float:
+    """Zipf units by which ``word`` is used more than a place of ``population`` explains,
+    and at most by how much it is used more than a rare word (Zipf ``rare``): a word seen
+    once in ten million is nobody's ordinary word, however small the village it names
+    ("Ebsdorfergrund", a municipality GeoNames lists with no inhabitants)."""
     frequency = zipf(word, lang)
-    return frequency - expected_zipf(population, offset) if frequency else -expected_zipf(population, offset)
+    if not frequency:
+        return -expected_zipf(population, offset)
+    return min(frequency - expected_zipf(population, offset), frequency - rare)

@@ -118,6 +118,7 @@ class PlaceModel:
     threshold: float
     floor: float
     offsets: Mapping[str, float]
+    rare_zipf: float
     country_confidence: float = 0.95
 
     def confidence(self, signals: Signals) -> float:
@@ -133,6 +134,7 @@ def read_model(text: str) -> PlaceModel:
         threshold=float(table["threshold"]),
         floor=float(table["floor"]),
         offsets={str(k): float(v) for k, v in table["lexicon_offset"].items()},
+        rare_zipf=float(table["rare_zipf"]),
     )
 
 
@@ -478,7 +480,9 @@ class PlaceFinder:
         )
         offset = self.model.offsets.get(item.lang)
         if single and offset is not None:
-            ordinary = max(0.0, excess(mention.text, item.lang, place.population, offset))
+            ordinary = max(
+                0.0, excess(mention.text, item.lang, place.population, offset, self.model.rare_zipf)
+            )
             # Where capitals carry no information (a sentence's first word) or the name is
             # only another place's alias, an ordinary word is all the more likely a word.
             present["ordinary word"] = ordinary
