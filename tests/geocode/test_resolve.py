@@ -288,6 +288,12 @@ def test_a_home_town_s_journey_abroad_does_not_unplace_it(finder: PlaceFinder) -
     assert resolved(find(finder, text))["Troisdorf"] == ("Troisdorf", "municipality", "DE")
 
 
+def test_a_first_name_before_a_surname_is_not_listed_as_an_unresolved_place(finder: PlaceFinder) -> None:
+    # "Oliver" is only another name of a Canadian place; here it is a person.
+    result = find(finder, "At the conference in Indonesia we spoke to Oliver Rösner about Padang.")
+    assert "Oliver" not in {f.name for f in result.places}
+
+
 def test_a_town_after_a_district_word_names_the_district(finder: PlaceFinder) -> None:
     result = find(finder, "Der Landkreis Unna und der Partnerkreis Bielsko-Biala trafen sich.")
     assert resolved(result)["Unna"][1] == "region"

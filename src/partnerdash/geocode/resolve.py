@@ -348,7 +348,11 @@ class PlaceFinder:
         ):
             return None  # "Mayor Klein", "the Bonn Declaration": a person, a thing
         tie = item.ties.get(id(mention))
-        explicit = tie is not None or id(mention) in item.paired or part.cued(mention, self.rules)
+        # A name running on into a surname ("we spoke to Oliver Rösner") is a person, however
+        # marked: not worth listing as a place the gazetteer only knows by another name.
+        explicit = (
+            tie is not None or id(mention) in item.paired or part.cued(mention, self.rules)
+        ) and not _inside_longer_name(part.text, part.tokens, mention, self.rules)
         chosen = self._choose(mention, candidates, item.context, tie, explicit)
         if chosen is None or isinstance(chosen, str):
             return None if chosen is None else self._unresolved(mention, chosen)
