@@ -19,7 +19,8 @@ import pandas as pd
 FORMATS = ("jsonl", "csv", "parquet")
 LIST_SEPARATOR = "; "
 _BATCH_ROWS = 1000
-_NEWLINE = orjson.OPT_APPEND_NEWLINE
+# Numpy values and non-string keys as json wrote them, should a column ever hold them.
+_NEWLINE = orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
 # CSV is written this many rows at a time: the whole text at once would be held three
 # times over (the flattened copy, the text, its bytes), 1.5 GB at 100,000 events.
 _CSV_ROWS = 10_000

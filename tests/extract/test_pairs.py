@@ -344,7 +344,18 @@ def test_a_numbered_list_under_a_partner_word_is_left_to_the_item_host() -> None
         ),
         # Lines without a mark are no list.
         ("Eltville pflegt Partnerschaften:\nMontrichard lädt ein.\n", ("Eltville", "Montrichard")),
+        # Numbers out of turn are dates, not a list.
+        (
+            "Eltville feiert die Partnerschaft:\n12. Mai: Montrichard\n13. Mai: Lorient\n",
+            ("Eltville", "Montrichard", "Lorient"),
+        ),
     ],
 )
 def test_a_list_without_a_stated_owner_or_marks_is_no_partnership(text: str, names: tuple[str, ...]) -> None:
     assert pairs(text, *names) == set()
+
+
+def test_a_list_under_a_statement_longer_than_a_list_is_a_listing() -> None:
+    names = [f"Town{chr(65 + i)}" for i in range(20)]
+    text = "Eltville pflegt Partnerschaften:\n" + "".join(f"• {name}\n" for name in names)
+    assert pairs(text, "Eltville", *names) == set()

@@ -33,3 +33,7 @@ def test_a_rare_word_is_never_much_of_an_ordinary_word() -> None:
     # A municipality GeoNames lists with no inhabitants: its name is rare, not ordinary.
     assert excess("Ebsdorfergrund", "de", 0, OFFSETS["de"], RARE) <= 0.5
     assert excess("Ebsdorfergrund", "de", 0, OFFSETS["de"], rare=-9) > 3
+
+
+def test_a_word_the_lexicon_lacks_is_no_ordinary_word_even_for_a_place_without_inhabitants() -> None:
+    assert excess("Opfenbach", "de", 0, OFFSETS["de"], RARE) <= 0

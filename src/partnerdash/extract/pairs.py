@@ -46,6 +46,7 @@ side, or named by a regional partner word ("Partnerkreis", "partner county"), ha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,9 +169,9 @@ _CLOSE = re.compile(r"\s*\)")
 # A statement that ends in a colon at the end of its line, a list below it.
 _LIST_INTRO = re.compile(r":[^\S\n]*\n")
 _LIST_STATEMENT = 300
-_TYPE_OF_AFTER = re.compile(rf"\s+{_TYPE}\s+of\s")
+_TYPE_OF_AFTER = re.compile(rf"\s+{_TYPE}\s+of\s", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]*")
-_LIST_MARK = re.compile(r"[^\S\n]*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])[^\S\n]")
+_LIST_MARK = re.compile(r"[^\S\n]*(?:[•·▪‣◦*–—-]|(?P<number>\d{1,2})[.)])[^\S\n]")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -245,12 +246,8 @@ def find_links(
         if not has_role:
             links.extend(_inside(text, unit, rules, kind_of))
             hosted.extend(_hosted(text, unit))
-    groups = [group for unit in units for group in unit.groups]
-    for intro in _LIST_INTRO.finditer(text):
-        listed, owner_less = _listed(text, intro, groups, rules, kind_of)
-        links.extend(listed)
-        hosted.extend(owner_less)
-    return _distinct(links), hosted
+    listed, owner_less = _lists(text, [group for unit in units for group in unit.groups], rules, kind_of)
+    return _distinct(links + listed), hosted + owner_less
 
 
 # --- groups and lists ---------------------------------------------------------------
@@ -492,56 +489,73 @@ def _hosted(text: str, unit: _Unit) -> list[HostedLink]:
 # --- a list under a statement ------------------------------------------------------
 
 
-def _listed(
-    text: str, intro: re.Match[str], groups: list[_Group], rules: PlaceRules, kind_of: KindOf
+def _lists(
+    text: str, groups: list[_Group], rules: PlaceRules, kind_of: KindOf
 ) -> tuple[list[PairLink], list[HostedLink]]:
-    """A statement ending in a colon, its partners one per line below it: "Bingen maintains
-    partnerships with six towns:" then "• With the English town of Hitchin since 1958." The
-    first name of each line is a partner of the statement's one municipality, or of the
-    item's own town when the statement names none ("Unsere Partnerstädte:")."""
-    start = intro.start() - len(_clause_before(text, intro.start(), _LIST_STATEMENT))
-    statement = text[start : intro.start()]
-    if rules.pair_cue.search(statement) is None:
-        return [], []
-    lines = _list_lines(text, intro.end())
-    partners = [group for line in lines if (group := _first_of(text, line, groups, kind_of))]
-    stated = (g for g in groups if start <= g.head.start < intro.start())
-    owners = {g.head.key: g for g in stated if kind_of(g.head) != "country"}
-    if not partners or len(owners) > 1:
-        return [], []
-    if not owners:
-        heads = tuple(g.head for g in partners if not g.region)
-        return [], [HostedLink(heads, _phrase(text, heads[0], heads[-1]))] if heads else []
-    (owner,) = owners.values()
-    links = (_link(text, owner, partner, _Relation("list"), kind_of) for partner in partners)
-    return [link for link in links if link is not None], []
+    """Partners listed one per line under a statement ending in a colon: "Bingen maintains
+    partnerships with six towns:" then "• With the English town of Hitchin since 1958."
+
+    The first name of each marked line is a partner of the statement's one town or region,
+    or of the item's own town when the statement names none ("Unsere Partnerstädte:" then
+    "1. Trondheim"). A list is read once, whatever colons its lines hold, and only up to
+    ``_MAX_LIST`` lines: a longer one is a listing.
+    """
+    starts = [g.head.start for g in groups]
+    links: list[PairLink] = []
+    hosted: list[HostedLink] = []
+    read_to = 0
+    for intro in _LIST_INTRO.finditer(text):
+        if intro.start() < read_to:
+            continue
+        lines = _list_lines(text, intro.end())
+        if not lines:
+            continue
+        read_to = lines[-1][1]
+        start = intro.start() - len(_clause_before(text, intro.start(), _LIST_STATEMENT))
+        if len(lines) > _MAX_LIST or rules.pair_cue.search(text, start, intro.start()) is None:
+            continue
+        partners = [g for line in lines if (g := _first_of(text, line, groups, starts, kind_of))]
+        stated = groups[bisect_left(starts, start) : bisect_left(starts, intro.start())]
+        owners = {g.head.key: g for g in stated if kind_of(g.head) != "country"}
+        if not partners or len(owners) > 1:
+            continue
+        if not owners:
+            heads = tuple(g.head for g in partners if not g.region)
+            hosted.extend([HostedLink(heads, _phrase(text, heads[0], heads[-1]))] if heads else [])
+            continue
+        (owner,) = owners.values()
+        found = (_link(text, owner, partner, _Relation("list"), kind_of) for partner in partners)
+        links.extend(link for link in found if link is not None)
+    return links, hosted
 
 
-def _list_lines(text: str, position: int) -> Iterator[tuple[int, int]]:
+def _list_lines(text: str, position: int) -> list[tuple[int, int]]:
     """The spans of the marked lines from ``position`` on, blank lines between them
-    allowed: the list ends at the first line without a bullet or a number."""
+    allowed, until the first line without a bullet, or with a number out of turn ("12. Mai"
+    is a date, not the first of a list). One more than ``_MAX_LIST`` at most."""
+    lines: list[tuple[int, int]] = []
     for line in _LINE.finditer(text, position):
         if not line.group().strip():
             continue
-        if _LIST_MARK.match(line.group()) is None:
-            return
-        yield line.span()
+        mark = _LIST_MARK.match(line.group())
+        if mark is None or (mark.group("number") and int(mark.group("number")) != len(lines) + 1):
+            break
+        lines.append(line.span())
+        if len(lines) > _MAX_LIST:
+            break
+    return lines
 
 
-def _first_of(text: str, line: tuple[int, int], groups: list[_Group], kind_of: KindOf) -> _Group | None:
+def _first_of(
+    text: str, line: tuple[int, int], groups: list[_Group], starts: list[int], kind_of: KindOf
+) -> _Group | None:
     """The line's first name that is no country, nor an adjective before a type word
     ("the English town of Hitchin")."""
     start, end = line
-    return next(
-        (
-            g
-            for g in groups
-            if start <= g.head.start < end
-            and kind_of(g.head) != "country"
-            and not _TYPE_OF_AFTER.match(text, g.end)
-        ),
-        None,
-    )
+    for group in groups[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if kind_of(group.head) != "country" and not _TYPE_OF_AFTER.match(text, group.end):
+            return group
+    return None
 
 
 # --- partnership words near a name ----------------------------------------------------

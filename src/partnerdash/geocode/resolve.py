@@ -348,7 +348,8 @@ class PlaceFinder:
         ):
             return None  # "Mayor Klein", "the Bonn Declaration": a person, a thing
         tie = item.ties.get(id(mention))
-        # A name running on into a surname ("we spoke to Oliver Rösner") is a person, however
+        # A name with capitalised words right next to it, as a first name has its surname
+        # ("we spoke to Oliver Rösner"), is most likely a person or an organisation, however
         # marked: not worth listing as a place the gazetteer only knows by another name.
         explicit = (
             tie is not None or id(mention) in item.paired or part.cued(mention, self.rules)
