@@ -482,7 +482,12 @@ def _inside(text: str, unit: _Unit, rules: PlaceRules, kind_of: KindOf) -> Itera
 def _hosted(text: str, unit: _Unit) -> list[HostedLink]:
     if _HOSTED_BEFORE.search(text, max(0, unit.start - 80), unit.start) is None:
         return []
-    partners = tuple(g.head for g in unit.groups if not g.region)
+    return _hosted_link(text, unit.groups)
+
+
+def _hosted_link(text: str, groups: list[_Group]) -> list[HostedLink]:
+    """The towns among ``groups`` as partners of the item's own town (a region is no town's partner)."""
+    partners = tuple(g.head for g in groups if not g.region)
     return [HostedLink(partners, _phrase(text, partners[0], partners[-1]))] if partners else []
 
 
@@ -520,8 +525,7 @@ def _lists(
         if not partners or len(owners) > 1:
             continue
         if not owners:
-            heads = tuple(g.head for g in partners if not g.region)
-            hosted.extend([HostedLink(heads, _phrase(text, heads[0], heads[-1]))] if heads else [])
+            hosted.extend(_hosted_link(text, partners))
             continue
         (owner,) = owners.values()
         found = (_link(text, owner, partner, _Relation("list"), kind_of) for partner in partners)

@@ -294,20 +294,19 @@ class PlaceFinder:
         Not when the item ties the name to two different places, nor a home town's name to
         a place abroad: "nach Troisdorf in den Kosovo" is a journey, and a misread tie there
         would unplace every other mention of the town."""
-        places: dict[str, set[tuple[str, str]]] = {}
-        tie_of: dict[str, Place] = {}
+        by_name: dict[str, dict[tuple[str, str], Place]] = {}
         mentions = [m for part in parts for m in part.mentions]
         for mention in mentions:
             tie = ties.get(id(mention))
             if tie is not None:
-                places.setdefault(mention.key, set()).add((tie.country, tie.admin1))
-                tie_of[mention.key] = tie
+                by_name.setdefault(mention.key, {})[(tie.country, tie.admin1)] = tie
         home = self.rules.home_country
         agreed = {
             key: tie
-            for key, tie in tie_of.items()
-            if len(places[key]) == 1
-            and (tie.country == home or all(p.country != home for p in self.candidates(key)[0]))
+            for key, found in by_name.items()
+            if len(found) == 1
+            for tie in found.values()
+            if tie.country == home or all(p.country != home for p in self.candidates(key)[0])
         }
         return {id(m): agreed[m.key] for m in mentions if m.key in agreed and id(m) not in ties}
 
