@@ -95,27 +95,34 @@ def _side(row: PlaceRow) -> tuple[Any, ...]:
     return (row.canonical or row.name, *(getattr(row, f) for f in _SIDE_FIELDS))
 
 
-def tables(
-    records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces], state_name: StateName
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Events, places and partnerships; each item once (the first file that had it wins).
+class TableRows:
+    """The rows of one document's three tables, added a chunk of items at a time, so the
+    tables grow while later chunks are still being extracted; each item once (the first
+    time it comes wins).
 
     Places and pairs are kept as tuples, not a dict per row: at 100,000 items the dicts
     were most of the command line's peak memory.
     """
-    state_name = cache(state_name)  # a handful of states, asked for every German place
-    events: list[dict[str, Any]] = []
-    places: list[PlaceRow] = []
-    pairs: list[tuple[Any, ...]] = []
-    seen: set[str] = set()
-    for record, found in zip(records, item_places, strict=True):
-        ident = event_id(record["title"], record["date"])
-        if ident in seen:
-            continue
-        seen.add(ident)
+
+    def __init__(self, state_name: StateName) -> None:
+        self._state_name = cache(state_name)  # a handful of states, asked for every German place
+        self._events: list[dict[str, Any]] = []
+        self._places: list[PlaceRow] = []
+        self._pairs: list[tuple[Any, ...]] = []
+        self._seen: set[str] = set()
+
+    def add(self, records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces]) -> None:
+        for record, found in zip(records, item_places, strict=True):
+            ident = event_id(record["title"], record["date"])
+            if ident not in self._seen:
+                self._seen.add(ident)
+                self._add_item(ident, record, found)
+
+    def _add_item(self, ident: str, record: dict[str, Any], found: ItemPlaces) -> None:
+        state_name = self._state_name
         rows = [place_row(ident, f, state_name) for f in found.places]
-        places.extend(rows)
-        pairs.extend(
+        self._places.extend(rows)
+        self._pairs.extend(
             (
                 ident,
                 *_side(place_row(ident, p.a, state_name)),
@@ -124,7 +131,7 @@ def tables(
             )
             for p in found.pairs
         )
-        events.append(
+        self._events.append(
             {
                 **record,
                 "event_id": ident,
@@ -133,11 +140,14 @@ def tables(
                 "other_partnerships": [f"{_shown(p.a)} – {_shown(p.b)}" for p in found.other_pairs],
             }
         )
-    return (
-        _frame(events, schema.EVENTS),
-        _frame(places, schema.PLACES, PlaceRow._fields),
-        _frame(pairs, schema.PARTNERSHIPS, PAIR_COLUMNS),
-    )
+
+    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Events, places and partnerships."""
+        return (
+            _frame(self._events, schema.EVENTS),
+            _frame(self._places, schema.PLACES, PlaceRow._fields),
+            _frame(self._pairs, schema.PARTNERSHIPS, PAIR_COLUMNS),
+        )
 
 
 def _shown(found: FoundPlace) -> str:

@@ -27,7 +27,7 @@ from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.geocode.supplement import names_for
 from partnerdash.load import Document, LoadError, LoadResult, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
-from partnerdash.model import Dataset, combine, tables
+from partnerdash.model import Dataset, TableRows, combine
 from partnerdash.registry.load import Registry, load_registry
 from partnerdash.store import Store, resolution_version
 
@@ -84,23 +84,21 @@ def extract(
     finder: PlaceFinder | None = None,
     progress: Progress | None = None,
     runner: Runner | None = None,
-) -> Extracted:
-    """Every item's record and places, in order; on ``runner`` for large inputs (its
-    workers use the default finder), else here with ``finder``."""
+) -> Iterator[Extracted]:
+    """Each chunk's records and places, in order, as soon as it is done; on ``runner``
+    for large inputs (its workers use the default finder), else here with ``finder``."""
     chunks = [items[i : i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
     if runner is not None and len(items) >= PARALLEL_FROM_ITEMS:
         results = runner(chunks)
     else:
         here = finder or default_finder()
         results = (extract_chunk(chunk, here) for chunk in chunks)
-    records: list[dict[str, Any]] = []
-    found: list[ItemPlaces] = []
-    for chunk_records, chunk_found in results:
-        records.extend(chunk_records)
-        found.extend(chunk_found)
+    done = 0
+    for result in results:
+        done += len(result[0])
         if progress is not None:
-            progress(len(records), len(items))
-    return records, found
+            progress(done, len(items))
+        yield result
 
 
 def build(
@@ -114,29 +112,50 @@ def build(
     """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks;
     ``runner``: where large inputs are extracted (all local cores, a Dask cluster);
     ``store``: where each file's tables are kept, so unchanged files are not extracted again
-    (not used with an online geocoder, whose answers may change between runs)."""
+    (not used with an online geocoder, whose answers may change between runs).
+
+    The tables grow as chunks come back: with worker processes, the rows of one chunk are
+    made while the workers extract the next, instead of all after the last."""
     store = None if online is not None else store
     parts = [_stored_or_loaded(doc, store) for doc in docs]
     todo = [part for part in parts if part.dataset is None]
+    documents = [_DocumentTables(part.loaded) for part in todo]
     items = [item for part in todo for item in part.loaded.items]
-    records, found = extract(items, finder, progress, runner)
+    chunks = extract(items, finder, progress, runner)
     geocode_warnings: list[LoadWarning] = []
-    if online is not None:
-        found, problems = complete_online(found, online)
-        geocode_warnings = [LoadWarning("online geocoder", p) for p in problems]
-    start = 0
-    for part in todo:
-        end = start + len(part.loaded.items)
-        part.dataset = document_tables(part.loaded, records[start:end], found[start:end])
+    for n, records, found in _by_document(chunks, [len(part.loaded.items) for part in todo]):
+        if online is not None:
+            found, problems = complete_online(found, online)
+            geocode_warnings.extend(LoadWarning("online geocoder", p) for p in problems)
+        documents[n].add(records, found)
+    del items, chunks
+    for part, document in zip(todo, documents, strict=True):
+        part.dataset = document.dataset()
         if store is not None and part.key is not None and not part.dataset.files_failed:
             store.write_tables(store.tables_key(part.key), part.dataset)
-        start = end
         part.loaded = LoadResult()  # in the tables now; loading 100k raised the peak ~370 MB
-    del items, records, found
     dataset = combine([part.dataset for part in parts if part.dataset is not None]) if parts else Dataset()
     # The overrides' skipped rows too: the data-quality page lists every warning.
     dataset.warnings = dataset.warnings + geocode_warnings + override_places()[1]
     return dataset
+
+
+def _by_document(
+    chunks: Iterable[Extracted], sizes: Sequence[int]
+) -> Iterator[tuple[int, list[dict[str, Any]], list[ItemPlaces]]]:
+    """The chunks' results cut where one document's items end and the next one's begin:
+    (the document's number, records, places); documents without items are passed over."""
+    document, left = -1, 0
+    for records, found in chunks:
+        start = 0
+        while start < len(records):
+            while left == 0:
+                document += 1
+                left = sizes[document]
+            end = min(start + left, len(records))
+            yield document, records[start:end], found[start:end]
+            left -= end - start
+            start = end
 
 
 @dataclass
@@ -164,22 +183,34 @@ def _stored_or_loaded(doc: Document | LoadError, store: Store | None) -> _Part:
     return _Part(loaded, key)
 
 
-def document_tables(loaded: LoadResult, records: list[dict[str, Any]], found: list[ItemPlaces]) -> Dataset:
-    """One document's tables from its items' records and places."""
-    # Dates over the whole document: a page's undated items take their year from neighbours.
-    dates, date_warnings = item_dates(loaded.items)
-    for record, (day, inferred) in zip(records, dates, strict=True):
-        record["date"], record["date_inferred"] = day, inferred
-    events, places, partnerships = tables(records, found, admin1_name)
-    failed = sum(w.failed for w in loaded.warnings)
-    return Dataset(
-        events=events,
-        places=places,
-        partnerships=partnerships,
-        warnings=loaded.warnings + date_warnings,
-        files_read=1 - failed,
-        files_failed=failed,
-    )
+class _DocumentTables:
+    """One document's tables, filled as its items' records and places come back."""
+
+    def __init__(self, loaded: LoadResult) -> None:
+        self._warnings = loaded.warnings
+        # Dates over the whole document: a page's undated items take their year from neighbours.
+        self._dates, self._date_warnings = item_dates(loaded.items)
+        self._rows = TableRows(admin1_name)
+        self._done = 0
+
+    def add(self, records: list[dict[str, Any]], found: list[ItemPlaces]) -> None:
+        end = self._done + len(records)
+        for record, (day, inferred) in zip(records, self._dates[self._done : end], strict=True):
+            record["date"], record["date_inferred"] = day, inferred
+        self._done = end
+        self._rows.add(records, found)
+
+    def dataset(self) -> Dataset:
+        events, places, partnerships = self._rows.frames()
+        failed = sum(w.failed for w in self._warnings)
+        return Dataset(
+            events=events,
+            places=places,
+            partnerships=partnerships,
+            warnings=self._warnings + self._date_warnings,
+            files_read=1 - failed,
+            files_failed=failed,
+        )
 
 
 def default_store() -> Store | None:

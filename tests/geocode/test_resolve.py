@@ -115,6 +115,26 @@ def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> No
     assert "not in the gazetteer" in (result.places[0].unresolved_reason or "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation from Solt visited its twin town Qaryat Zzyzx this week.",
+        "Solt und die Partnerstadt Qaryat Zzyzx feierten.",
+        "The Hauptstadt Qaryat Zzyzx signed the agreement.",
+    ],
+)
+def test_every_place_noun_before_a_name_the_gazetteer_lacks_lists_it_unresolved(
+    finder: PlaceFinder, text: str
+) -> None:
+    unresolved = [f.name for f in find(finder, text).places if f.place is None]
+    assert unresolved == ["Qaryat Zzyzx"]
+
+
+def test_a_preposition_alone_does_not_make_an_unknown_word_a_place(finder: PlaceFinder) -> None:
+    result = find(finder, "Eine Delegation aus Qaryat Zzyzx reiste nach Solt.")
+    assert [f.name for f in result.places if f.place is None] == []
+
+
 def test_a_compound_name_the_gazetteer_lacks_is_one_unresolved_name_not_its_parts(
     finder: PlaceFinder,
 ) -> None:

@@ -60,7 +60,7 @@ def read_rules(path: Path) -> PlaceRules:
         not_places=_keys(table, "not_places"),
         person_titles=_keys(table, "person_titles"),
         names_of_things=_keys(table, "names_of_things"),
-        place_cues=_keys(table, "place_cues"),
+        place_cues=_keys(table, "place_cues") | _keys(table, "place_prepositions"),
         place_cue_endings=tuple(normalize(str(end)) for end in table.get("place_cue_endings", [])),
         place_neighbours=_keys(table, "place_neighbours"),
         articles=_keys(table, "articles"),
@@ -68,7 +68,9 @@ def read_rules(path: Path) -> PlaceRules:
         qualifier_links=tuple(normalize(str(link)) for link in table.get("qualifier_links", [""])),
         district_before=_keys(table, "district_before"),
         district_after=_keys(table, "district_after"),
-        unresolved_cue=_phrase_pattern(list(table.get("unresolved_cues", []))),
+        unresolved_cue=_phrase_pattern(
+            [str(cue) for name in ("place_cues", "unresolved_cues") for cue in table.get(name, [])]
+        ),
         pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
         min_population=int(table.get("min_population_unsupported", 100_000)),
         home_country=str(table.get("home_country", "DE")),
