@@ -58,8 +58,13 @@ class LocalRunner:
         if self.start_method == "fork":
             _finder()  # built before the fork, so the workers inherit it
         context = multiprocessing.get_context(self.start_method)
-        with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        try:
             yield from pool.map(extract_with_default_finder, chunks)
+        finally:
+            # A caller that stops early (an error while it makes the tables, a rerun of the
+            # dashboard) does not wait for the chunks still queued.
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskRunner:
@@ -73,6 +78,7 @@ class DaskRunner:
 
     def __call__(self, chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
         futures = self.client.map(extract_with_default_finder, list(chunks), pure=False)
-        for future in futures:
-            result: Extracted = future.result()
+        futures.reverse()
+        while futures:  # each result is let go on the cluster once it is read
+            result: Extracted = futures.pop().result()
             yield result

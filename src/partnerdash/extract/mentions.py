@@ -258,6 +258,8 @@ def _unknown_after_cues(
     taken = [(m.start, m.end) for m in known]
     found: list[Mention] = []
     for cue in rules.unresolved_cue.finditer(text):
+        if cue.group().split()[-1][0].isupper() and " " in cue.group():
+            continue  # a cue written in title case is part of a name: "Sister City Agreement"
         position = cue.end()
         for _ in range(2):  # "partner communities of X and Y": both sides
             name = _NAME_AFTER_CUE.match(text, position)

@@ -68,15 +68,21 @@ def read_rules(path: Path) -> PlaceRules:
         qualifier_links=tuple(normalize(str(link)) for link in table.get("qualifier_links", [""])),
         district_before=_keys(table, "district_before"),
         district_after=_keys(table, "district_after"),
-        unresolved_cue=_phrase_pattern(
-            [str(cue) for name in ("place_cues", "unresolved_cues") for cue in table.get(name, [])]
-        ),
+        unresolved_cue=_phrase_pattern(_unresolved_cues(table)),
         pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
         min_population=int(table.get("min_population_unsupported", 100_000)),
         home_country=str(table.get("home_country", "DE")),
         min_population_home=int(table.get("min_population_unsupported_home", 10_000)),
         min_population_elsewhere=int(table.get("min_population_outside_named_countries", 1_000_000)),
     )
+
+
+def _unresolved_cues(table: dict[str, Any]) -> list[str]:
+    """The place nouns, and the phrases that mark an unknown name besides them. A rules file
+    from before place_cues and place_prepositions were split has prepositions among its
+    place_cues: then only its unresolved_cues count ("in Zukunft" names no place)."""
+    nouns = table.get("place_cues", []) if "place_prepositions" in table else []
+    return [str(cue) for cue in [*nouns, *table.get("unresolved_cues", [])]]
 
 
 @cache
