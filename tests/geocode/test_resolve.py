@@ -144,6 +144,22 @@ def test_a_preposition_or_a_cue_in_title_case_does_not_make_an_unknown_word_a_pl
     assert [f.name for f in find(finder, text).places if f.place is None] == []
 
 
+def test_an_ordinary_word_after_a_cue_is_not_listed_as_a_place_the_gazetteer_lacks(
+    finder: PlaceFinder,
+) -> None:
+    text = "Es sprach Ralf Heinen, Bürgermeister der Stadt Köln und Mitglied des Präsidiums."
+    assert [f.name for f in finder.find({"summary": text}, None, "de").places if f.place is None] == []
+
+
+def test_a_common_word_that_begins_names_of_places_still_begins_an_unknown_one(
+    finder: PlaceFinder,
+) -> None:
+    text = "Die Partnergemeinde Bad Qzzyxheim feierte."
+    assert [f.name for f in finder.find({"summary": text}, None, "de").places if f.place is None] == [
+        "Bad Qzzyxheim"
+    ]
+
+
 def test_a_compound_name_the_gazetteer_lacks_is_one_unresolved_name_not_its_parts(
     finder: PlaceFinder,
 ) -> None:

@@ -13,9 +13,11 @@ from partnerdash import settings
 from partnerdash.normalize import normalize
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+def _phrase_pattern(phrases: list[str], endings: list[str] | None = None) -> re.Pattern[str]:
+    """Any of the phrases, or a compound word ending in one of ``endings``."""
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or r"(?!x)x"
+    compounds = [rf"[\w-]+(?:{'|'.join(map(re.escape, endings))})"] if endings else []
+    body = "|".join([r"\s+".join(map(re.escape, p.split())) for p in ordered] + compounds) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
@@ -68,7 +70,9 @@ def read_rules(path: Path) -> PlaceRules:
         qualifier_links=tuple(normalize(str(link)) for link in table.get("qualifier_links", [""])),
         district_before=_keys(table, "district_before"),
         district_after=_keys(table, "district_after"),
-        unresolved_cue=_phrase_pattern(_unresolved_cues(table)),
+        unresolved_cue=_phrase_pattern(
+            _unresolved_cues(table), [str(e) for e in table.get("place_cue_endings", [])]
+        ),
         pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
         min_population=int(table.get("min_population_unsupported", 100_000)),
         home_country=str(table.get("home_country", "DE")),

@@ -36,7 +36,7 @@ from partnerdash.extract.mentions import Mention, NameIndex, Token, find_mention
 from partnerdash.extract.pairs import MUNICIPAL, OTHER, HostedLink, PairLink, find_links
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.geocode.gazetteer.places import Place, rank
-from partnerdash.geocode.lexicon import excess
+from partnerdash.geocode.lexicon import excess, zipf
 from partnerdash.geocode.sides import point_km
 from partnerdash.geocode.supplement import SAME_PLACE_KM, RegistryNames
 from partnerdash.normalize import normalize
@@ -119,6 +119,7 @@ class PlaceModel:
     floor: float
     offsets: Mapping[str, float]
     rare_zipf: float
+    unknown_ordinary_zipf: float
     country_confidence: float = 0.95
 
     def confidence(self, signals: Signals) -> float:
@@ -135,6 +136,7 @@ def read_model(text: str) -> PlaceModel:
         floor=float(table["floor"]),
         offsets={str(k): float(v) for k, v in table["lexicon_offset"].items()},
         rare_zipf=float(table["rare_zipf"]),
+        unknown_ordinary_zipf=float(table["unknown_ordinary_zipf"]),
     )
 
 
@@ -329,6 +331,8 @@ class PlaceFinder:
     def _resolve(self, mention: Mention, part: _Field, item: _Item) -> FoundPlace | None:
         candidates, source = self.candidates(mention.key)
         if not candidates:
+            if self._ordinary_unknown(mention.key, item.lang):
+                return None
             reason = "not in the gazetteer; add it to places_overrides.csv"
             return self._unresolved(mention, reason)
         if source == "override":
@@ -391,6 +395,13 @@ class PlaceFinder:
         return self._found(
             mention, chosen, "registry" if _from_registry(chosen) else source, confidence, signals
         )
+
+    def _ordinary_unknown(self, key: str, lang: str) -> bool:
+        """Whether a name the gazetteer lacks begins with a common word of the language that
+        begins no place's name: "und Mitglied des Präsidiums", "Herrn Albek Ibrajimow" are
+        no places, "Bad Zwesten" is one ("Bad" is common, but so are towns named Bad …)."""
+        first = key.split()[0]
+        return zipf(first, lang) >= self.model.unknown_ordinary_zipf and not self.index.continues(first)
 
     def cities_before_foreign_regions(self, candidates: list[Place], context: _Context) -> list[Place]:
         """A city comes before a region of a country the item does not name: "Hanover" is
