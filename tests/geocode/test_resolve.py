@@ -121,6 +121,7 @@ def test_a_name_only_a_cue_marks_is_listed_unresolved(finder: PlaceFinder) -> No
         "A delegation from Solt visited its twin town Qaryat Zzyzx this week.",
         "Solt und die Partnerstadt Qaryat Zzyzx feierten.",
         "The Hauptstadt Qaryat Zzyzx signed the agreement.",
+        "Eine Delegation aus Qaryat Zzyzx besuchte Bonn.",
     ],
 )
 def test_a_place_noun_before_a_name_the_gazetteer_lacks_lists_it_unresolved(
@@ -133,7 +134,7 @@ def test_a_place_noun_before_a_name_the_gazetteer_lacks_lists_it_unresolved(
 @pytest.mark.parametrize(
     "text",
     [
-        "Eine Delegation aus Qaryat Zzyzx reiste nach Solt.",
+        "Die Gäste kamen aus Qaryat Zzyzx nach Solt.",
         "Bonn signed the Sister City Agreement with Leipzig.",
         "The Twin Town Association Zzyzx of Leipzig met in Bonn.",
     ],
