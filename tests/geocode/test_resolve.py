@@ -145,6 +145,25 @@ def test_a_preposition_or_a_cue_in_title_case_does_not_make_an_unknown_word_a_pl
     assert [f.name for f in find(finder, text).places if f.place is None] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Qaryat Zzyzx and its partner town Bonn celebrated their partnership.", "en"),
+        ("Gestern feierten Qaryat Zzyzx und ihre Partnerstadt Bonn.", "de"),
+    ],
+)
+def test_a_town_that_has_a_twin_town_is_a_place_even_one_the_gazetteer_lacks(
+    finder: PlaceFinder, text: str, lang: str
+) -> None:
+    places = finder.find({"summary": text}, None, lang).places
+    assert [f.name for f in places if f.place is None] == ["Qaryat Zzyzx"]
+
+
+def test_an_ordinary_word_that_has_a_twin_town_is_still_no_place(finder: PlaceFinder) -> None:
+    text = "Der Verein und seine Partnerstadt Bonn feierten."
+    assert [f.name for f in finder.find({"summary": text}, None, "de").places if f.place is None] == []
+
+
 def test_an_ordinary_word_after_a_cue_is_not_listed_as_a_place_the_gazetteer_lacks(
     finder: PlaceFinder,
 ) -> None:

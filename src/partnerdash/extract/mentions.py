@@ -43,6 +43,8 @@ _COMPOUND = re.compile(
     rf"(?<![\w-])(?:{_CAP}(?:-{_CAP})*(?:(?:-[a-zà-ÿ]{{1,4}})+-{_CAP})+(?:-{_CAP})*"
     rf"|{_CAP}(?: {_CAP})*(?: {_OF})+ {_CAP}(?:-{_CAP})*)(?![\w-])"
 )
+# Capitalised words right before a position: up to four, joined by spaces or hyphens.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’-]*(?:[ -][A-ZÄÖÜ][\w'’-]*){0,3})$")
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
 
 
@@ -140,6 +142,7 @@ def find_mentions(
         i = found.last
     mentions = _whole_compounds(text, tokens, mentions, rules)
     mentions.extend(_unknown_after_cues(text, field_name, tokens, mentions, rules))
+    mentions.extend(_unknown_owners(text, field_name, tokens, mentions, rules))
     for mention in mentions:
         mention.field = field_name
     mentions.sort(key=lambda m: m.start)
@@ -279,4 +282,42 @@ def _unknown_after_cues(
             if joined is None:
                 break
             position = end + joined.end()
+    return found
+
+
+def _unknown_owners(
+    text: str, field_name: str, tokens: list[Token], known: list[Mention], rules: PlaceRules
+) -> list[Mention]:
+    """Names the indexes lack, where what follows says they have a place of their own:
+    "Habichtswald and its partner town Solt"."""
+    found: list[Mention] = []
+    lead = rules.place_cues | rules.articles | rules.person_titles
+    for owner in rules.owner_cue.finditer(text):
+        stop = owner.start()
+        if stop == 0 or not text[stop - 1].isspace():
+            continue
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        name = _NAME_BEFORE.search(text, max(0, stop - 80), stop)
+        if name is None:
+            continue
+        start, end = name.span(1)
+        words = name.group(1).split(" ")
+        while words and normalize(words[0]) in lead:  # "Die Gemeinde X und ihre …": X
+            start += len(words.pop(0)) + 1
+        written = text[start:end]
+        if not written or any(m.start < end and start < m.end for m in known + found):
+            continue
+        if normalize(written) not in rules.not_places:
+            found.append(
+                Mention(
+                    field_name,
+                    written,
+                    normalize(written),
+                    start,
+                    end,
+                    _token_at(tokens, start),
+                    _token_at(tokens, end),
+                )
+            )
     return found
