@@ -50,6 +50,18 @@ def test_a_second_build_reads_every_file_from_the_store_and_gives_the_same_table
     assert_same_tables(fresh, again)
 
 
+def test_a_build_that_reads_every_file_from_the_store_builds_no_place_finder(
+    news: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(documents([news]), store=store)
+
+    def no_finder() -> None:
+        raise AssertionError("the place finder was built with nothing to extract")
+
+    monkeypatch.setattr(pipeline, "default_finder", no_finder)
+    assert build(documents([news]), store=store).files_stored > 0
+
+
 def test_only_a_changed_file_is_extracted_again(news: Path, store: Store) -> None:
     build(documents([news]), store=store)
     changed = news / "skew-archive-2019-en.txt"

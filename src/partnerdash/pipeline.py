@@ -90,6 +90,8 @@ def extract(
     for large inputs (its workers use the default finder), else here with ``finder``.
     Lazy: nothing is extracted until the result is iterated."""
     chunks = [items[i : i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
+    if not chunks:
+        return  # every file came from the store: no place finder to build
     if runner is not None and len(items) >= PARALLEL_FROM_ITEMS:
         results = runner(chunks)
     else:
