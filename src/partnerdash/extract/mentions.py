@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from partnerdash.extract.partner_words import OWN_PARTNER
 from partnerdash.extract.rules import PlaceRules
 from partnerdash.normalize import normalize
 
@@ -45,6 +46,8 @@ _COMPOUND = re.compile(
 )
 # Capitalised words right before a position: up to four, joined by spaces or hyphens.
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w'’-]*(?:[ -][A-ZÄÖÜ][\w'’-]*){0,3})$")
+# What follows a town that has a place of its own: "X and its partner town", "X und ihre Partnerstadt".
+_OWNER = re.compile(rf"(?<!\w)(?:and|und)\s+{OWN_PARTNER}(?!\w)", re.IGNORECASE)
 _NAME_AFTER_CUE = re.compile(rf"\s+((?:[A-ZÄÖÜ][\w'’-]*)(?:[ -]{_LINKS}[A-ZÄÖÜ][\w'’-]*){{0,3}})")
 
 
@@ -229,10 +232,9 @@ def _whole_compounds(
 ) -> list[Mention]:
     """A compound name the indexes lack is one unknown name, not the places its parts
     happen to name ("Terres-de-Caux" is no town "Terres" in Italy)."""
-    lead = rules.place_cues | rules.articles | rules.person_titles
     for compound in _COMPOUND.finditer(text):
         first = _token_at(tokens, compound.start())
-        while tokens[first].key in lead:  # "Gemeinde Belén de los Andaquís": the name after it
+        while tokens[first].key in rules.name_leads:  # "Gemeinde Belén de los Andaquís": the name after it
             first += 1
         start, end = tokens[first].start, compound.end()
         if not _COMPOUND.fullmatch(text, start, end):
@@ -291,8 +293,7 @@ def _unknown_owners(
     """Names the indexes lack, where what follows says they have a place of their own:
     "Habichtswald and its partner town Solt"."""
     found: list[Mention] = []
-    lead = rules.place_cues | rules.articles | rules.person_titles
-    for owner in rules.owner_cue.finditer(text):
+    for owner in _OWNER.finditer(text):
         stop = owner.start()
         if stop == 0 or not text[stop - 1].isspace():
             continue
@@ -303,21 +304,16 @@ def _unknown_owners(
             continue
         start, end = name.span(1)
         words = name.group(1).split(" ")
-        while words and normalize(words[0]) in lead:  # "Die Gemeinde X und ihre …": X
+        while words and normalize(words[0]) in rules.name_leads:  # "Die Gemeinde X und ihre …": X
             start += len(words.pop(0)) + 1
         written = text[start:end]
         if not written or any(m.start < end and start < m.end for m in known + found):
             continue
-        if normalize(written) not in rules.not_places:
+        key = normalize(written)
+        if key not in rules.not_places:
             found.append(
                 Mention(
-                    field_name,
-                    written,
-                    normalize(written),
-                    start,
-                    end,
-                    _token_at(tokens, start),
-                    _token_at(tokens, end),
+                    field_name, written, key, start, end, _token_at(tokens, start), _token_at(tokens, end)
                 )
             )
     return found

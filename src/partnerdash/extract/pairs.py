@@ -53,6 +53,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from partnerdash.extract.mentions import Mention
+from partnerdash.extract.partner_words import OWN_PARTNER, PARTNER_WORD
 from partnerdash.extract.rules import PlaceRules
 
 KindOf = Callable[[Mention], "str | None"]
@@ -82,17 +83,11 @@ _TYPE = (
 )
 # Article, adjective and type word before a name: "der Stadt", "the French city of".
 _LEAD = rf"(?:{_ARTICLE}\s+)?(?:(?:[\w-]+\s+)?{_TYPE}\s+(?:of\s+)?)?"
-_PARTNER_WORD = (
-    r"(?:partner\s+(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|communit(?:y|ies))|"
-    r"sister\s+(?:cit(?:y|ies)|towns?)|twin\s+(?:cit(?:y|ies)|towns?)|"
-    r"(?:klima-?|projekt-?)?partner(?:stadt|städte|staedte|gemeinden?|kommunen?)|"
-    r"schwesterst(?:adt|ädte))"
-)
 _REGION_PARTNER_WORD = (
     r"(?:partner\s+(?:regions?|district|districts|count(?:y|ies)|provinces?|states?)|"
     r"partner(?:land)?kreis(?:e|es)?|partnerregion(?:en)?|partnerprovinz(?:en)?|partnerland)"
 )
-_ANY_PARTNER_WORD = rf"(?:(?P<region>{_REGION_PARTNER_WORD})|{_PARTNER_WORD})"
+_ANY_PARTNER_WORD = rf"(?:(?P<region>{_REGION_PARTNER_WORD})|{PARTNER_WORD})"
 _PARTNERSHIP = (
     r"(?:twinned|partnered|paired|verschwistert|partnerschaftlich\s+verbunden|"
     r"partnerships?|twinning|(?:städte|klima|projekt|nachhaltigkeits)?partnerschaft(?:en)?|"
@@ -130,7 +125,7 @@ _GENITIVE_GAP = re.compile(r"\s*[:,]\s*|\s+")
 _PARTNER_WORD_BEFORE = re.compile(rf"{_ANY_PARTNER_WORD}\s+$", re.IGNORECASE)
 # A town's partner word right before a list, with nothing between that could name the
 # owner ("Partnerstadt von X", "twin town of X" and "Partnerstadt der Stadt X" name it).
-_HOSTED_BEFORE = re.compile(rf"(?<![\w-]){_PARTNER_WORD}\s*:?\s+$", re.IGNORECASE)
+_HOSTED_BEFORE = re.compile(rf"(?<![\w-]){PARTNER_WORD}\s*:?\s+$", re.IGNORECASE)
 _WITH = re.compile(rf"\s+(?:mit|with)\s+{_LEAD}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"\s+(?:(?:has|have|had|hat|haben)\s+)?(?:visited|visits|besuchte|besuchten|besucht|besuchen|"
@@ -143,7 +138,7 @@ _DELEGATION_BEFORE = re.compile(
 # Before a list of two: its members are somebody else's partners, not each other's.
 _NOT_EACH_OTHER = re.compile(
     rf"(?<!\w)(?:(?:with|mit|both|sowohl|aus|from|nach|to|in|im|an|am|at|on|bei|near|für|for|über|via)\s+{_LEAD}|"
-    rf"(?:ihre[mnrs]?|seine[mnrs]?|unsere[mnrs]?|their|its|our|his|her)\s+(?:[\w-]+\s+)?{_PARTNER_WORD}\s+)$",
+    rf"{OWN_PARTNER}\s+)$",
     re.IGNORECASE,
 )
 # "zwischen den Gemeinden aus X und Y": the partners of each other after all.

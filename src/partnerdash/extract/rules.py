@@ -35,12 +35,16 @@ class PlaceRules:  # frozen, but cached_property needs the instance __dict__
     district_before: frozenset[str]
     district_after: frozenset[str]
     unresolved_cue: re.Pattern[str]
-    owner_cue: re.Pattern[str]
     pair_cue: re.Pattern[str]
     min_population: int
     home_country: str
     min_population_home: int
     min_population_elsewhere: int
+
+    @cached_property
+    def name_leads(self) -> frozenset[str]:
+        """Words that lead up to a name without being part of it: "Gemeinde", "die", "Mayor"."""
+        return self.place_cues | self.articles | self.person_titles
 
     @cached_property
     def longest_cue(self) -> int:
@@ -74,7 +78,6 @@ def read_rules(path: Path) -> PlaceRules:
         unresolved_cue=_phrase_pattern(
             _unresolved_cues(table), [str(e) for e in table.get("place_cue_endings", [])]
         ),
-        owner_cue=_owner_pattern(table),
         pair_cue=_phrase_pattern(list(table.get("pair_cues", []))),
         min_population=int(table.get("min_population_unsupported", 100_000)),
         home_country=str(table.get("home_country", "DE")),
@@ -89,18 +92,6 @@ def _unresolved_cues(table: dict[str, Any]) -> list[str]:
     place_cues: then only its unresolved_cues count ("in Zukunft" names no place)."""
     nouns = table.get("place_cues", []) if "place_prepositions" in table else []
     return [str(cue) for cue in [*nouns, *table.get("unresolved_cues", [])]]
-
-
-def _owner_pattern(table: dict[str, Any]) -> re.Pattern[str]:
-    """What follows a town that has a place of its own: "X and its twin town", "X und ihre
-    Partnerstadt" (a possessive, then a place noun other than "… of")."""
-    nouns = [str(n) for n in table.get("place_cues", []) if not str(n).endswith(" of")]
-    possessives = [str(p) for p in table.get("possessives", [])]
-    if not nouns or not possessives or "place_prepositions" not in table:
-        return re.compile(r"(?!x)x")
-    words = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nouns, key=len, reverse=True))
-    owned = "|".join(map(re.escape, possessives))
-    return re.compile(rf"(?<!\w)(?:and|und)\s+(?:{owned})\s+(?:{words})(?!\w)", re.IGNORECASE)
 
 
 @cache
