@@ -99,7 +99,7 @@ def worker_parallel(path: str, processes: str) -> dict[str, Any]:
     _finder()  # built once before the workers fork: measured separately
     start = time.perf_counter()
     runner = LocalRunner(int(processes)) if int(processes) > 1 else None
-    done = sum(len(records) for records, _ in extract(items, runner=runner))
+    done = sum(len(chunk.records) for chunk in extract(items, runner=runner))
     return {"seconds": time.perf_counter() - start, "items": done}
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -35,9 +35,10 @@ def event_id(title: str, day: object) -> str:
 
 
 class PlaceRow(NamedTuple):
-    """One row of the places table (a tuple: an archive has hundreds of thousands)."""
+    """One row of the places table but its event id, which is known only once the item's
+    date is: the rows are made where the item is extracted (in a worker process, for a
+    large input), so the parent only joins them to their events."""
 
-    event_id: str
     name: str
     dateline: bool
     confidence: float
@@ -56,9 +57,22 @@ class PlaceRow(NamedTuple):
     geonameid: int | None = None
 
 
-def place_row(event: str, found: FoundPlace, state_name: StateName) -> PlaceRow:
-    row = PlaceRow(
-        event,
+PLACE_COLUMNS = ("event_id", *PlaceRow._fields)
+
+
+def place_row(found: FoundPlace, state_name: StateName) -> PlaceRow:
+    place = found.place
+    if place is None:
+        return PlaceRow(
+            found.name,
+            found.dateline,
+            found.confidence,
+            found.evidence or None,
+            found.uncertain,
+            found.resolved_by,
+            found.unresolved_reason,
+        )
+    return PlaceRow(
         found.name,
         found.dateline,
         found.confidence,
@@ -66,20 +80,15 @@ def place_row(event: str, found: FoundPlace, state_name: StateName) -> PlaceRow:
         found.uncertain,
         found.resolved_by,
         found.unresolved_reason,
-    )
-    place = found.place
-    if place is None:
-        return row
-    return row._replace(
-        canonical=place.name,
-        kind=place.kind,
-        country=place.country,
-        region=world_region(place.country),
-        admin1=place.admin1 or None,
-        federal_state=state_name(place.country, place.admin1) if place.admin1 else None,
-        lat=place.lat,
-        lon=place.lon,
-        geonameid=place.geonameid or None,
+        place.name,
+        place.kind,
+        place.country,
+        world_region(place.country),
+        place.admin1 or None,
+        state_name(place.country, place.admin1) if place.admin1 else None,
+        place.lat,
+        place.lon,
+        place.geonameid or None,
     )
 
 
@@ -95,6 +104,33 @@ def _side(row: PlaceRow) -> tuple[Any, ...]:
     return (row.canonical or row.name, *(getattr(row, f) for f in _SIDE_FIELDS))
 
 
+class ItemRows(NamedTuple):
+    """One item's rows of the places and partnerships tables (plain tuples, cheap to send
+    between processes), without its event id; and its event's columns about them."""
+
+    places: list[tuple[Any, ...]]
+    pairs: list[tuple[Any, ...]]
+    columns: dict[str, Any]
+
+
+def item_rows(found: ItemPlaces, state_name: StateName) -> ItemRows:
+    rows = [place_row(f, state_name) for f in found.places]
+    made = {id(f): row for f, row in zip(found.places, rows, strict=True)}
+
+    def side(place: FoundPlace) -> tuple[Any, ...]:
+        return _side(made.get(id(place)) or place_row(place, state_name))
+
+    return ItemRows(
+        [tuple(row) for row in rows],
+        [(*side(p.a), *side(p.b), p.phrase) for p in found.pairs],
+        {
+            **_place_columns(rows),
+            "n_pairs": len(found.pairs),
+            "other_partnerships": [f"{_shown(p.a)} – {_shown(p.b)}" for p in found.other_pairs],
+        },
+    )
+
+
 class TableRows:
     """The rows of one document's three tables, added a chunk of items at a time, so the
     tables grow while later chunks are still being extracted; each item once (the first
@@ -104,48 +140,27 @@ class TableRows:
     were most of the command line's peak memory.
     """
 
-    def __init__(self, state_name: StateName) -> None:
-        self._state_name = cache(state_name)  # a handful of states, asked for every German place
+    def __init__(self) -> None:
         self._events: list[dict[str, Any]] = []
-        self._places: list[PlaceRow] = []
+        self._places: list[tuple[Any, ...]] = []
         self._pairs: list[tuple[Any, ...]] = []
         self._seen: set[str] = set()
 
-    def add(self, records: Sequence[dict[str, Any]], item_places: Sequence[ItemPlaces]) -> None:
-        for record, found in zip(records, item_places, strict=True):
+    def add(self, records: Sequence[dict[str, Any]], rows: Sequence[ItemRows]) -> None:
+        """``records``: each item's own columns, its date included."""
+        for record, item in zip(records, rows, strict=True):
             ident = event_id(record["title"], record["date"])
             if ident not in self._seen:
                 self._seen.add(ident)
-                self._add_item(ident, record, found)
-
-    def _add_item(self, ident: str, record: dict[str, Any], found: ItemPlaces) -> None:
-        state_name = self._state_name
-        rows = [place_row(ident, f, state_name) for f in found.places]
-        self._places.extend(rows)
-        self._pairs.extend(
-            (
-                ident,
-                *_side(place_row(ident, p.a, state_name)),
-                *_side(place_row(ident, p.b, state_name)),
-                p.phrase,
-            )
-            for p in found.pairs
-        )
-        self._events.append(
-            {
-                **record,
-                "event_id": ident,
-                **_place_columns(rows),
-                "n_pairs": len(found.pairs),
-                "other_partnerships": [f"{_shown(p.a)} – {_shown(p.b)}" for p in found.other_pairs],
-            }
-        )
+                self._places.extend((ident, *row) for row in item.places)
+                self._pairs.extend((ident, *row) for row in item.pairs)
+                self._events.append({**record, "event_id": ident, **item.columns})
 
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Events, places and partnerships."""
         return (
             _frame(self._events, schema.EVENTS),
-            _frame(self._places, schema.PLACES, PlaceRow._fields),
+            _frame(self._places, schema.PLACES, PLACE_COLUMNS),
             _frame(self._pairs, schema.PARTNERSHIPS, PAIR_COLUMNS),
         )
 
@@ -154,7 +169,7 @@ def _shown(found: FoundPlace) -> str:
     return found.place.name if found.place else found.name
 
 
-def _place_columns(rows: list[PlaceRow]) -> dict[str, Any]:
+def _place_columns(rows: Sequence[PlaceRow]) -> dict[str, Any]:
     """The event's lists of places; the publisher's dateline seat does not count."""
     active = [r for r in rows if not r.dateline and r.kind]
     municipalities = _unique(r.canonical for r in active if r.kind == "municipality")

@@ -11,12 +11,13 @@ import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from partnerdash import settings
 from partnerdash.extract.dating import item_dates
-from partnerdash.extract.items import describe
+from partnerdash.extract.items import as_written, describe
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.complete import complete_online
 from partnerdash.geocode.gazetteer import default_gazetteer
@@ -28,13 +29,23 @@ from partnerdash.geocode.resolve import ItemPlaces, PlaceFinder
 from partnerdash.geocode.supplement import names_for
 from partnerdash.load import Document, LoadError, LoadResult, LoadWarning, RawItem, load_documents
 from partnerdash.load.sources import documents
-from partnerdash.model import Dataset, TableRows, combine
+from partnerdash.model import Dataset, ItemRows, TableRows, combine, item_rows
 from partnerdash.registry.load import Registry, load_registry
 from partnerdash.store import Store, resolution_version
 
 # Called as chunks are done: (items done so far, items in all).
 Progress = Callable[[int, int], None]
-Extracted = tuple[list[dict[str, Any]], list[ItemPlaces]]
+
+
+class Extracted(NamedTuple):
+    """A chunk's results, item by item: what each says (``describe``), its rows of the
+    places and partnerships tables; and what the online geocoder, if asked, reported."""
+
+    records: list[dict[str, Any]]
+    rows: list[ItemRows]
+    problems: list[str]
+
+
 # Maps extract_chunk over chunks, yielding results in the chunks' order (partnerdash.parallel).
 Runner = Callable[[Sequence[Sequence[RawItem]]], Iterator[Extracted]]
 CHUNK_ITEMS = 500
@@ -73,11 +84,17 @@ def find_places(
     ]
 
 
-def extract_chunk(items: Sequence[RawItem], finder: PlaceFinder) -> Extracted:
-    """What each item says (language, topics, kind) and the places it names: a pure
-    function of the chunk, so chunks can run anywhere (partnerdash.parallel)."""
+def extract_chunk(items: Sequence[RawItem], finder: PlaceFinder, online: Geocoder | None = None) -> Extracted:
+    """What each item says (language, topics, kind) and its rows of the places and
+    partnerships tables: a pure function of the chunk, so chunks can run anywhere
+    (partnerdash.parallel). ``online``: a geocoder to ask about names the gazetteer lacks."""
     records = [describe(item) for item in items]
-    return records, find_places(items, finder, [r["lang"] for r in records])
+    found = find_places(items, finder, [r["lang"] for r in records])
+    problems: list[str] = []
+    if online is not None:
+        found, problems = complete_online(found, online)
+    state_name = cache(admin1_name)  # a handful of states, asked for every German place
+    return Extracted(records, [item_rows(f, state_name) for f in found], problems)
 
 
 def extract(
@@ -85,21 +102,24 @@ def extract(
     finder: PlaceFinder | None = None,
     progress: Progress | None = None,
     runner: Runner | None = None,
+    online: Geocoder | None = None,
 ) -> Generator[Extracted, None, None]:
-    """Each chunk's records and places, in order, as soon as it is done; on ``runner``
-    for large inputs (its workers use the default finder), else here with ``finder``.
+    """Each chunk's results, in order, as soon as it is done; on ``runner`` for large
+    inputs (its workers use the default finder), else here with ``finder``. With an
+    online geocoder, always here: one request a second at most, its pace, not the
+    cores', sets the time, and its cache and rate limit are this process's.
     Lazy: nothing is extracted until the result is iterated."""
     chunks = [items[i : i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
     if not chunks:
         return  # every file came from the store: no place finder to build
-    if runner is not None and len(items) >= PARALLEL_FROM_ITEMS:
+    if runner is not None and online is None and len(items) >= PARALLEL_FROM_ITEMS:
         results = runner(chunks)
     else:
         here = finder or default_finder()
-        results = (extract_chunk(chunk, here) for chunk in chunks)
+        results = (extract_chunk(chunk, here, online) for chunk in chunks)
     done = 0
     for result in results:
-        done += len(result[0])
+        done += len(result.records)
         if progress is not None:
             progress(done, len(items))
         yield result
@@ -126,14 +146,13 @@ def build(
     pending: list[_DocumentTables | None] = [None] * len(todo)
     items = [item for part in todo for item in part.loaded.items]
     geocode_warnings: list[LoadWarning] = []
-    with closing(extract(items, finder, progress, runner)) as results:
-        for n, records, found in _by_document(results, [len(part.loaded.items) for part in todo]):
-            if online is not None:
-                found, problems = complete_online(found, online)
-                geocode_warnings.extend(LoadWarning("online geocoder", p) for p in problems)
+    with closing(extract(items, finder, progress, runner, online)) as results:
+        for n, records, rows in _by_document(
+            results, [len(part.loaded.items) for part in todo], geocode_warnings
+        ):
             # Made at a document's first chunk: its dates are worked out while workers run.
             document = pending[n] = pending[n] or _DocumentTables(todo[n].loaded)
-            document.add(records, found)
+            document.add(records, rows)
     del items
     for n, part in enumerate(todo):
         _finish(part, pending[n] or _DocumentTables(part.loaded), store)
@@ -145,15 +164,17 @@ def build(
 
 
 def _by_document(
-    results: Iterable[Extracted], sizes: Sequence[int]
-) -> Iterator[tuple[int, list[dict[str, Any]], list[ItemPlaces]]]:
+    results: Iterable[Extracted], sizes: Sequence[int], problems: list[LoadWarning]
+) -> Iterator[tuple[int, list[dict[str, Any]], list[ItemRows]]]:
     """The chunks' results cut where one document's items end and the next one's begin:
-    (the document's number, records, places); documents without items are passed over.
+    (the document's number, records, rows); documents without items are passed over. The
+    online geocoder's problems go to ``problems``.
     ValueError if the results do not add up to the documents' items."""
     document, left = -1, 0
-    for records, found in results:
+    for records, found, reported in results:
+        problems.extend(LoadWarning("online geocoder", p) for p in reported)
         if len(found) != len(records):
-            raise ValueError(f"a chunk came back with {len(records)} records but {len(found)} places")
+            raise ValueError(f"a chunk came back with {len(records)} records but {len(found)} rows")
         start = 0
         while start < len(records):
             while left == 0:
@@ -207,17 +228,24 @@ class _DocumentTables:
 
     def __init__(self, loaded: LoadResult) -> None:
         self._warnings = loaded.warnings
+        self._items = loaded.items
         # Dates over the whole document: a page's undated items take their year from neighbours.
         self._dates, self._date_warnings = item_dates(loaded.items)
-        self._rows = TableRows(admin1_name)
+        self._rows = TableRows()
         self._done = 0
 
-    def add(self, records: list[dict[str, Any]], found: list[ItemPlaces]) -> None:
-        end = self._done + len(records)
-        for record, (day, inferred) in zip(records, self._dates[self._done : end], strict=True):
-            record["date"], record["date_inferred"] = day, inferred
+    def add(self, records: list[dict[str, Any]], rows: list[ItemRows]) -> None:
+        start, end = self._done, self._done + len(records)
+        self._rows.add(
+            [
+                {**as_written(item), **record, "date": day, "date_inferred": inferred}
+                for item, record, (day, inferred) in zip(
+                    self._items[start:end], records, self._dates[start:end], strict=True
+                )
+            ],
+            rows,
+        )
         self._done = end
-        self._rows.add(records, found)
 
     def dataset(self) -> Dataset:
         events, places, partnerships = self._rows.frames()

@@ -120,7 +120,9 @@ class Visit:
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
 
     def open(self, url: str, ready: str) -> Page:
-        self.page.goto(url)
+        # The first visit loads Streamlit's scripts from a cold server: on a busy machine
+        # (the rest of the suite on the other core) that once took over the 30 s default.
+        self.page.goto(url, timeout=90_000)
         self.page.locator(ready).first.wait_for(timeout=60_000)
         self.page.wait_for_timeout(1500)  # let plotly finish drawing
         return self.page
