@@ -61,18 +61,7 @@ PLACE_COLUMNS = ("event_id", *PlaceRow._fields)
 
 
 def place_row(found: FoundPlace, state_name: StateName) -> PlaceRow:
-    place = found.place
-    if place is None:
-        return PlaceRow(
-            found.name,
-            found.dateline,
-            found.confidence,
-            found.evidence or None,
-            found.uncertain,
-            found.resolved_by,
-            found.unresolved_reason,
-        )
-    return PlaceRow(
+    as_found = (
         found.name,
         found.dateline,
         found.confidence,
@@ -80,6 +69,12 @@ def place_row(found: FoundPlace, state_name: StateName) -> PlaceRow:
         found.uncertain,
         found.resolved_by,
         found.unresolved_reason,
+    )
+    place = found.place
+    if place is None:
+        return PlaceRow(*as_found)
+    return PlaceRow(
+        *as_found,
         place.name,
         place.kind,
         place.country,
