@@ -398,3 +398,28 @@ def test_a_region_country_partnership_is_kept_apart_from_municipal_pairs(finder:
     assert pairs(result) == []
     other = [(p.a.place.name, p.b.place.name, p.kind) for p in result.other_pairs if p.a.place and p.b.place]
     assert other == [("Rhineland-Palatinate", "Rwanda", "other")]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Aken", "Aken"),  # also Aachen's Dutch name, but Aken on the Elbe bears it as its own
+        ("Halle", "Halle (Saale)"),  # a short form of the city's own name is no other name
+        ("Landsberg", "Landsberg am Lech"),
+        ("München", "Munich"),  # an exonym of a city a hundred times any namesake's size
+        ("Hannover", "Hannover"),
+    ],
+)
+def test_a_towns_own_name_beats_another_towns_other_name_in_its_country(
+    finder: PlaceFinder, written: str, canonical: str
+) -> None:
+    result = find(finder, f"Die Delegation reiste von Bonn nach {written}.")
+    assert resolved(result)[written][0::2] == (canonical, "DE")
+
+
+def test_in_a_stated_country_the_town_of_that_name_beats_the_city_once_so_called(
+    finder: PlaceFinder,
+) -> None:
+    result = find(finder, "A delegation from Hudson, United States, visited its twin town Bonn.")
+    # Not Jersey City, which GeoNames also lists as Hudson.
+    assert resolved(result)["Hudson"] == ("Hudson", "municipality", "US")

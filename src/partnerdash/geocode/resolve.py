@@ -43,6 +43,7 @@ from partnerdash.normalize import normalize
 
 FIELDS = ("title", "caption", "summary")
 _NAMED_COUNTRY_MARGIN = 10
+_WORDS = re.compile(r"\w+")
 _CANDIDATE_CACHE = 200_000
 # "Tenkodogo in Burkina Faso", "Padang (Indonesia)", "Eckernförde in Schleswig-Holstein",
 # "Kumasi, Ghana": what may stand between a name and the country or region it lies in.
@@ -120,6 +121,7 @@ class PlaceModel:
     offsets: Mapping[str, float]
     rare_zipf: float
     unknown_ordinary_zipf: float
+    other_name_ratio: float
     country_confidence: float = 0.95
 
     def confidence(self, signals: Signals) -> float:
@@ -137,6 +139,7 @@ def read_model(text: str) -> PlaceModel:
         offsets={str(k): float(v) for k, v in table["lexicon_offset"].items()},
         rare_zipf=float(table["rare_zipf"]),
         unknown_ordinary_zipf=float(table["unknown_ordinary_zipf"]),
+        other_name_ratio=float(table["other_name_ratio"]),
     )
 
 
@@ -361,15 +364,14 @@ class PlaceFinder:
         if chosen is None or isinstance(chosen, str):
             return None if chosen is None else self._unresolved(mention, chosen)
         if _region_typed(part.tokens, mention, self.rules):
-            # "Landkreis Unna", "Baringo County": the district named after its town — only
-            # by the town's own name, at home or in a country the item names: "Solano County"
-            # is not in the Philippines because a Solana there is also written Solano.
-            elsewhere = (
-                chosen.country != self.rules.home_country and chosen.country not in item.context.countries
-            )
-            if elsewhere and normalize(chosen.name) != mention.key:
+            # "Landkreis Unna", "Baringo County in Kenya": the district named after its town,
+            # at home or in a country the item names. Elsewhere the town is a guess: "Solano
+            # County" is not in the Philippines because towns there are called Solano.
+            if chosen.country != self.rules.home_country and chosen.country not in item.context.countries:
                 return self._unresolved(
-                    mention, f"a district named {mention.text}: no town of that name to place it by"
+                    mention,
+                    f"a district named {mention.text}: no town of that name at home or in a "
+                    "country the item names to place it by",
                 )
             district = replace(chosen, kind="region")
             return self._found(mention, district, source, self.model.country_confidence, (("district", 1.0),))
@@ -419,6 +421,7 @@ class PlaceFinder:
     ) -> Place | str | None:
         """The candidate the item's context points to, or why there is none (None: nothing
         marks the name as a place and nothing fits — most likely an ordinary word)."""
+        candidates = self.own_names_first(mention.key, candidates)
         if tie is not None:
             there = [p for p in candidates if p.country == tie.country]
             if not there:
@@ -460,6 +463,27 @@ class PlaceFinder:
                 f"but the item names {named_list}"
             )
         return best
+
+    def own_names_first(self, key: str, candidates: list[Place]) -> list[Place]:
+        """The candidates less the towns that bear the name only as an unrelated other name
+        where a town of the same country bears it as its own and is not
+        ``other_name_ratio`` times smaller: "Aken" is the town on the Elbe, not Aachen (Aken
+        in Dutch), "Waterloo" in the United States is Waterloo, Iowa, not Austin (once called
+        so). A short form of a town's own name is no other name ("Halle" for Halle
+        (Saale)), and exonyms stay: Munich is also "München", a village's own name too."""
+        own: dict[str, int] = {}
+        for p in candidates:
+            if p.kind == "municipality" and normalize(p.name) == key:
+                own[p.country] = max(own.get(p.country, 0), _size(p))
+        if not own:
+            return candidates
+        return [
+            p
+            for p in candidates
+            if p.kind != "municipality"
+            or self.model.other_name_ratio * own.get(p.country, 0) <= _size(p)
+            or _short_form(key, normalize(p.name))
+        ]
 
     def _rank(self, place: Place, context: _Context) -> tuple[bool, bool, int]:
         in_area = (place.country, place.admin1) in context.areas
@@ -573,6 +597,13 @@ after a town of that name at home or a city."""
 
 def _from_registry(place: Place) -> bool:
     return place.geonameid == 0 and place.kind == "municipality" and place.population == 0
+
+
+def _short_form(key: str, name: str) -> bool:
+    """Whether one of two names is the other's words in a row: "halle" of "halle (saale)",
+    "montigny" of "montigny-le-bretonneux", "gundelfingen an der donau" of "gundelfingen"."""
+    short, long = sorted((_WORDS.findall(key), _WORDS.findall(name)), key=len)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _size(place: Place) -> int:
