@@ -423,3 +423,11 @@ def test_in_a_stated_country_the_town_of_that_name_beats_the_city_once_so_called
     result = find(finder, "A delegation from Hudson, United States, visited its twin town Bonn.")
     # Not Jersey City, which GeoNames also lists as Hudson.
     assert resolved(result)["Hudson"] == ("Hudson", "municipality", "US")
+
+
+def test_twins_of_one_name_are_two_places(finder: PlaceFinder) -> None:
+    result = find(finder, "Damme and its partner town Damme in Belgium celebrated their partnership.")
+    places = {(f.place.name, f.place.country) for f in result.places if f.place}
+    assert places == {("Damme", "DE"), ("Damme", "BE"), ("Belgium", "BE")}
+    (pair,) = result.pairs
+    assert (pair.a.place and pair.a.place.country, pair.b.place and pair.b.place.country) == ("DE", "BE")

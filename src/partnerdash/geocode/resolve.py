@@ -241,7 +241,9 @@ class PlaceFinder:
                 found = self._resolve(mention, part, item)
                 if found is not None:
                     resolved[id(mention)] = found
-        resolved = _one_sense(resolved)
+        # "Laufen und Laufen", "Crivitz and Crivitz (USA)": twins of one name are two places.
+        twins = {link.a.key for link in links if link.stated and link.a.key == link.b.key}
+        resolved = _one_sense(resolved, twins)
         places = _distinct(list(resolved.values()), self._dateline(dateline_place))
         pairs = _pairs(links, hosted, resolved, self.rules.home_country)
         return ItemPlaces(
@@ -736,14 +738,15 @@ def _sentence_start(text: str, token: Token) -> bool:
     return end == 0 or text[end - 1] in '.!?:;"“„«('
 
 
-def _one_sense(resolved: dict[int, FoundPlace]) -> dict[int, FoundPlace]:
+def _one_sense(resolved: dict[int, FoundPlace], twins: set[str]) -> dict[int, FoundPlace]:
     """One name, one place per item: every mention of a town's name takes the resolution
-    of its best-supported mention — a tie to a country first ("Crivitz (USA)" in the text
-    decides the title's "Crivitz"), then confidence. A district named after its town
-    ("Landkreis Unna" and Unna) stays a second place."""
+    of its best-supported mention — a tie to a country first ("Huttendorf (France)" in the
+    text decides the title's "Huttendorf"), then confidence. A district named after its
+    town ("Landkreis Unna" and Unna) stays a second place, and so does each of ``twins``,
+    names the item pairs with themselves: each mention keeps its own resolution."""
     best: dict[str, FoundPlace] = {}
     for found in resolved.values():
-        if found.place is not None and found.place.kind == "municipality":
+        if found.place is not None and found.place.kind == "municipality" and found.key not in twins:
             current = best.get(found.key)
             if current is None or _support(found) > _support(current):
                 best[found.key] = found
