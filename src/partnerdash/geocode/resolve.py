@@ -26,7 +26,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Protocol
 
@@ -269,7 +269,8 @@ class PlaceFinder:
 
     def candidates(self, key: str) -> tuple[list[Place], str]:
         """Places named ``key``: the overrides' if they have it, else the gazetteer's with
-        the registry's towns it lacks (a shortened registry name only if it has none)."""
+        the registry's towns it lacks (a shortened registry name only if it has none),
+        less the towns that bear it only as another name (``less_other_names``)."""
         known = self._candidates.get(key)
         if known is None:
             override = self.overrides.get(key)
@@ -278,7 +279,7 @@ class PlaceFinder:
             else:
                 found = self.gazetteer.lookup(key)
                 extra = self.registry.full.get(key) or ([] if found else self.registry.short.get(key, []))
-                known = (_with_registry(found, extra), "offline")
+                known = (self.less_other_names(key, _with_registry(found, extra)), "offline")
             if len(self._candidates) < _CANDIDATE_CACHE:
                 self._candidates[key] = known
         return known
@@ -423,7 +424,6 @@ class PlaceFinder:
     ) -> Place | str | None:
         """The candidate the item's context points to, or why there is none (None: nothing
         marks the name as a place and nothing fits — most likely an ordinary word)."""
-        candidates = self.own_names_first(mention.key, candidates)
         if tie is not None:
             there = [p for p in candidates if p.country == tie.country]
             if not there:
@@ -451,7 +451,7 @@ class PlaceFinder:
         ]
         best = max(comparable, key=lambda p: self._rank(p, context))
         if (
-            normalize(best.name) != mention.key
+            _name_key(best.name) != mention.key
             and best.country != self.rules.home_country
             and context.foreign_countries
             and best.country not in context.countries
@@ -466,7 +466,7 @@ class PlaceFinder:
             )
         return best
 
-    def own_names_first(self, key: str, candidates: list[Place]) -> list[Place]:
+    def less_other_names(self, key: str, candidates: list[Place]) -> list[Place]:
         """The candidates less the towns that bear the name only as an unrelated other name
         where a town of the same country bears it as its own and is not
         ``other_name_ratio`` times smaller: "Aken" is the town on the Elbe, not Aachen (Aken
@@ -475,7 +475,7 @@ class PlaceFinder:
         (Saale)), and exonyms stay: Munich is also "München", a village's own name too."""
         own: dict[str, int] = {}
         for p in candidates:
-            if p.kind == "municipality" and normalize(p.name) == key:
+            if p.kind == "municipality" and _name_key(p.name) == key:
                 own[p.country] = max(own.get(p.country, 0), _size(p))
         if not own:
             return candidates
@@ -484,7 +484,7 @@ class PlaceFinder:
             for p in candidates
             if p.kind != "municipality"
             or self.model.other_name_ratio * own.get(p.country, 0) <= _size(p)
-            or _short_form(key, normalize(p.name))
+            or _short_form(key, _name_key(p.name))
         ]
 
     def _rank(self, place: Place, context: _Context) -> tuple[bool, bool, int]:
@@ -510,14 +510,14 @@ class PlaceFinder:
             "home": float(place.country == rules.home_country),
             "several words": float(not one_word),
             "inflected": float(one_word and not single),
-            "alternate name": float(normalize(place.name) != mention.key),
+            "alternate name": float(_name_key(place.name) != mention.key),
             "article": float(item.lang == "de" and bool(before) and before[0] in rules.articles),
             "sentence start": float(_sentence_start(text, first)),
             "name-like": float(_inside_longer_name(text, tokens, mention, rules)),
             "acronym": float(mention.text.isupper() and len(mention.text) <= 4),
         }
         present["accent added"] = float(
-            normalize(place.name) == mention.key and _accent_added(mention.text, place.name)
+            _name_key(place.name) == mention.key and _accent_added(mention.text, place.name)
         )
         offset = self.model.offsets.get(item.lang)
         if single and offset is not None:
@@ -599,6 +599,12 @@ after a town of that name at home or a city."""
 
 def _from_registry(place: Place) -> bool:
     return place.geonameid == 0 and place.kind == "municipality" and place.population == 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    """A place's own name as a lookup key: asked of every candidate of every name."""
+    return normalize(name)
 
 
 def _short_form(key: str, name: str) -> bool:
