@@ -218,6 +218,14 @@ def test_a_district_abroad_is_placed_only_by_its_town_s_own_name(finder: PlaceFi
     assert "district" in (solano.unresolved_reason or "")
 
 
+def test_a_district_abroad_is_placed_where_the_towns_of_its_name_lie_in_one_country(
+    finder: PlaceFinder,
+) -> None:
+    # The item names no country; only Poland has a town written Piła (Pila is Philippine too).
+    result = find(finder, "Der Landkreis Emsland pflegt Partnerschaften, etwa mit dem Powiat Piła.")
+    assert resolved(result)["Piła"] == ("Piła", "region", "PL")
+
+
 def test_a_compound_name_the_gazetteer_has_is_resolved_whole(finder: PlaceFinder) -> None:
     result = find(finder, "Eine Delegation aus Fauville-en-Caux und Stratford-upon-Avon war zu Gast.")
     assert resolved(result) == {

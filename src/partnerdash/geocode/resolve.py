@@ -367,14 +367,15 @@ class PlaceFinder:
         if chosen is None or isinstance(chosen, str):
             return None if chosen is None else self._unresolved(mention, chosen)
         if _region_typed(part.tokens, mention, self.rules):
-            # "Landkreis Unna", "Baringo County in Kenya": the district named after its town,
-            # at home or in a country the item names. Elsewhere the town is a guess: "Solano
-            # County" is not in the Philippines because towns there are called Solano.
-            if chosen.country != self.rules.home_country and chosen.country not in item.context.countries:
+            # "Landkreis Unna", "Powiat Piła": the district named after its town, at home, in
+            # a country the item names, or where the towns of that name lie in one country
+            # only: "Solano County" is not in the Philippines, as Colombia has a Solano too.
+            elsewhere = (
+                chosen.country != self.rules.home_country and chosen.country not in item.context.countries
+            )
+            if elsewhere and _towns_countries(mention, candidates) != {chosen.country}:
                 return self._unresolved(
-                    mention,
-                    f"a district named {mention.text}: no town of that name at home or in a "
-                    "country the item names to place it by",
+                    mention, f"a district named {mention.text}: no one town of that name to place it by"
                 )
             district = replace(chosen, kind="region")
             return self._found(mention, district, source, self.model.country_confidence, (("district", 1.0),))
@@ -605,6 +606,15 @@ def _from_registry(place: Place) -> bool:
 def _name_key(name: str) -> str:
     """A place's own name as a lookup key: asked of every candidate of every name."""
     return normalize(name)
+
+
+def _towns_countries(mention: Mention, candidates: Sequence[Place]) -> set[str]:
+    """The countries of the towns named exactly as written ("Piła", not the Philippines'
+    Pila), or of those whose own name it is once accents are set aside."""
+    towns = [p for p in candidates if p.kind == "municipality"]
+    written = mention.text.casefold()
+    exact = {p.country for p in towns if p.name.casefold() == written}
+    return exact or {p.country for p in towns if _name_key(p.name) == mention.key}
 
 
 def _short_form(key: str, name: str) -> bool:
