@@ -75,3 +75,16 @@ def test_a_runner_that_loses_items_is_an_error_not_shorter_tables(
     monkeypatch.setattr("partnerdash.pipeline.PARALLEL_FROM_ITEMS", 1)
     with pytest.raises(ValueError, match="fewer items"):
         build(documents([folder]), runner=dropping_the_last_item)
+
+
+def no_runner_wanted(chunks: Sequence[Sequence[RawItem]]) -> Iterator[Extracted]:
+    raise AssertionError("extraction went to the runner")
+
+
+def test_with_an_online_geocoder_large_inputs_are_extracted_here(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One rate limit and one cache of answers, this process's: workers would each have theirs.
+    monkeypatch.setattr("partnerdash.pipeline.PARALLEL_FROM_ITEMS", 1)
+    here = build(documents([folder]), online=Everywhere(), runner=no_runner_wanted)
+    assert_same(here, built(folder, Everywhere()))

@@ -104,7 +104,8 @@ def _inputs(command: argparse.ArgumentParser) -> None:
         type=_positive,
         default=cores(),
         metavar="N",
-        help=f"worker processes for large inputs (default: this machine's cores, {cores()})",
+        help=f"worker processes for large inputs (default: this machine's cores, {cores()}); "
+        "with an online geocoder, one: its rate limit and cache are per process",
     )
     command.add_argument(
         "--no-cache",

@@ -134,12 +134,13 @@ def build(
     store: Store | None = None,
 ) -> Dataset:
     """Tables from documents. ``online``: a geocoder to ask about names the gazetteer lacks;
-    ``runner``: where large inputs are extracted (all local cores, a Dask cluster);
+    ``runner``: where large inputs are extracted (all local cores, a Dask cluster; not
+    used with an online geocoder, whose rate limit and cache are this process's);
     ``store``: where each file's tables are kept, so unchanged files are not extracted again
     (not used with an online geocoder, whose answers may change between runs).
 
-    The tables grow as chunks come back: with worker processes, the rows of one chunk are
-    made while the workers extract the next, instead of all after the last."""
+    The tables grow as chunks come back: workers make each chunk's rows, and this process
+    joins them to their events while the workers extract the next chunks."""
     store = None if online is not None else store
     parts = [_stored_or_loaded(doc, store) for doc in docs]
     todo = [part for part in parts if part.dataset is None]
@@ -171,10 +172,10 @@ def _by_document(
     online geocoder's problems go to ``problems``.
     ValueError if the results do not add up to the documents' items."""
     document, left = -1, 0
-    for records, found, reported in results:
+    for records, rows, reported in results:
         problems.extend(LoadWarning("online geocoder", p) for p in reported)
-        if len(found) != len(records):
-            raise ValueError(f"a chunk came back with {len(records)} records but {len(found)} rows")
+        if len(rows) != len(records):
+            raise ValueError(f"a chunk came back with {len(records)} records but {len(rows)} rows")
         start = 0
         while start < len(records):
             while left == 0:
@@ -183,7 +184,7 @@ def _by_document(
                     raise ValueError("extraction returned more items than it was given")
                 left = sizes[document]
             end = min(start + left, len(records))
-            yield document, records[start:end], found[start:end]
+            yield document, records[start:end], rows[start:end]
             left -= end - start
             start = end
     if left or any(sizes[document + 1 :]):
@@ -224,7 +225,7 @@ def _stored_or_loaded(doc: Document | LoadError, store: Store | None) -> _Part:
 
 
 class _DocumentTables:
-    """One document's tables, filled as its items' records and places come back."""
+    """One document's tables, filled as its items' records and rows come back."""
 
     def __init__(self, loaded: LoadResult) -> None:
         self._warnings = loaded.warnings

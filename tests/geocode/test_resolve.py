@@ -210,8 +210,10 @@ def test_an_abbreviation_with_its_full_stop_is_part_of_the_name(finder: PlaceFin
     }
 
 
-def test_a_district_abroad_is_placed_only_by_its_town_s_own_name(finder: PlaceFinder) -> None:
-    # "Solano" is another name of Solana in the Philippines; the county is in California.
+def test_a_district_abroad_is_not_placed_by_a_name_towns_of_several_countries_bear(
+    finder: PlaceFinder,
+) -> None:
+    # Solano is a town in the Philippines and in Colombia; the county is in California.
     result = find(finder, "Der Kreis Unna und Solano County sind Partner.")
     assert resolved(result) == {"Unna": ("Unna", "region", "DE")}
     (solano,) = [f for f in result.places if f.place is None]
@@ -439,3 +441,13 @@ def test_twins_of_one_name_are_two_places(finder: PlaceFinder) -> None:
     assert places == {("Damme", "DE"), ("Damme", "BE"), ("Belgium", "BE")}
     (pair,) = result.pairs
     assert (pair.a.place and pair.a.place.country, pair.b.place and pair.b.place.country) == ("DE", "BE")
+
+
+def test_a_registry_town_does_not_push_a_city_out_by_its_stand_in_size(finder: PlaceFinder) -> None:
+    lviv = Place(702550, "Lviv", "municipality", "UA", "15", 49.84, 24.02, 717_273)
+    # A registry gives no population (0) and no geonameid; its coordinates may be rough.
+    listed = Place(0, "Lemberg", "municipality", "UA", "", 49.70, 24.20, 0)
+    assert finder.less_other_names("lemberg", [lviv, listed]) == [lviv, listed]
+    aachen = Place(3247449, "Aachen", "municipality", "DE", "07", 50.78, 6.08, 265_208)
+    aken = Place(2959083, "Aken", "municipality", "DE", "14", 51.86, 12.05, 9_240)
+    assert finder.less_other_names("aken", [aachen, aken]) == [aken]

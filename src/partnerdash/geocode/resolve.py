@@ -5,10 +5,11 @@ them (``extract.pairs``); this module decides, in one place, what each name is:
 
 1. **Which place.** A name the text ties to a country ("Tenkodogo in Burkina Faso",
    "Padang (Indonesia)") is only ever a place of that country — none there, and it is
-   unresolved with that reason. Otherwise the countries the item names win, then the
-   home country, then population. A name matched only as another place's alternate
-   name, in a country the item does not name while it names others, is unresolved
-   ("Al Mohammara … Lebanon" is not Khorramshahr, Iran).
+   unresolved with that reason. Within one country, a town's own name beats another
+   town's unrelated other name unless that town is far larger. Otherwise the countries
+   the item names win, then the home country, then population. A name matched only as
+   another place's alternate name, in a country the item does not name while it names
+   others, is unresolved ("Al Mohammara … Lebanon" is not Khorramshahr, Iran).
 2. **How sure.** Every place gets a ``confidence`` from the evidence for and against it
    (a logistic model over the signals of :class:`Signals`, weights in
    ``data/place_model.toml``, fitted on the development corpus by
@@ -474,17 +475,19 @@ class PlaceFinder:
         in Dutch), "Waterloo" in the United States is Waterloo, Iowa, not Austin (once called
         so). A short form of a town's own name is no other name ("Halle" for Halle
         (Saale)), and exonyms stay: Munich is also "München", a village's own name too."""
+        # The registry's towns take no part: the size they count as is no population.
         own: dict[str, int] = {}
         for p in candidates:
-            if p.kind == "municipality" and _name_key(p.name) == key:
-                own[p.country] = max(own.get(p.country, 0), _size(p))
+            if p.kind == "municipality" and not _from_registry(p) and _name_key(p.name) == key:
+                own[p.country] = max(own.get(p.country, 0), p.population)
         if not own:
             return candidates
         return [
             p
             for p in candidates
             if p.kind != "municipality"
-            or self.model.other_name_ratio * own.get(p.country, 0) <= _size(p)
+            or _from_registry(p)
+            or self.model.other_name_ratio * own.get(p.country, 0) <= p.population
             or _short_form(key, _name_key(p.name))
         ]
 
