@@ -106,8 +106,8 @@ def extract(
 ) -> Generator[Extracted, None, None]:
     """Each chunk's results, in order, as soon as it is done; on ``runner`` for large
     inputs (its workers use the default finder), else here with ``finder``. With an
-    online geocoder, always here: one request a second at most, its pace, not the
-    cores', sets the time, and its cache and rate limit are this process's.
+    online geocoder, always here: its rate limit and cache of answers are this
+    process's, and workers with one each would ask more often than the limit allows.
     Lazy: nothing is extracted until the result is iterated."""
     chunks = [items[i : i + CHUNK_ITEMS] for i in range(0, len(items), CHUNK_ITEMS)]
     if not chunks:

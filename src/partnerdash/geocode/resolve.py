@@ -242,7 +242,7 @@ class PlaceFinder:
                 found = self._resolve(mention, part, item)
                 if found is not None:
                     resolved[id(mention)] = found
-        # "Laufen und Laufen", "Crivitz and Crivitz (USA)": twins of one name are two places.
+        # "Damme and its partner town Damme in Belgium": twins of one name are two places.
         twins = {link.a.key for link in links if link.stated and link.a.key == link.b.key}
         resolved = _one_sense(resolved, twins)
         places = _distinct(list(resolved.values()), self._dateline(dateline_place))
@@ -474,7 +474,7 @@ class PlaceFinder:
         ``other_name_ratio`` times smaller: "Aken" is the town on the Elbe, not Aachen (Aken
         in Dutch), "Waterloo" in the United States is Waterloo, Iowa, not Austin (once called
         so). A short form of a town's own name is no other name ("Halle" for Halle
-        (Saale)), and exonyms stay: Munich is also "München", a village's own name too."""
+        (Saale)), and a name no town bears as its own stays with the city ("München")."""
         # The registry's towns take no part: the size they count as is no population.
         own: dict[str, int] = {}
         for p in candidates:
