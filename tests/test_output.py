@@ -41,6 +41,23 @@ def test_json_lines_hold_one_plain_row_per_event(events: pd.DataFrame) -> None:
     assert "Zürich".encode() in out.getvalue()  # UTF-8 as written, not \\u escapes
 
 
+def test_json_lines_write_pandas_missing_values_and_timestamps_anywhere() -> None:
+    frame = pd.DataFrame(
+        {
+            "position": pd.array([3, None], dtype="Int64"),
+            "name": pd.array(["Bonn", None], dtype="str"),
+            "seen": [[pd.Timestamp("2023-11-11"), pd.NaT], [pd.Timestamp("2024-02-29 14:30")]],
+        }
+    )
+    out = io.BytesIO()
+    output.write(frame, out, "jsonl")
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows == [
+        {"position": 3, "name": "Bonn", "seen": ["2023-11-11", None]},
+        {"position": None, "name": None, "seen": ["2024-02-29T14:30:00"]},
+    ]
+
+
 def test_csv_in_slices_is_the_same_as_at_once(events: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = io.BytesIO()
     output.write(events, whole, "csv")

@@ -1,8 +1,9 @@
 """Tables written out as JSON Lines, CSV or Parquet.
 
-Rows are built column-wise: each column is converted to plain Python values once (dates
-to ISO text, missing values to None), then the columns are zipped into rows. Per-row
-DataFrame access costs far more than the writing itself.
+Rows are built column-wise: each column is converted to Python values once (dates to ISO
+text), then the columns are zipped into rows. Per-row DataFrame access costs far more than
+the writing itself. The few values orjson cannot write (pandas' missing values) go to one
+fallback rather than every value being checked in Python, which took a third of the time.
 """
 
 from __future__ import annotations
@@ -28,18 +29,13 @@ _JSON_OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY | orjson.
 _CSV_ROWS = 10_000
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, list):  # mostly lists of words (topics, evidence): strings stay
-        return [v if type(v) is str else _plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+def _json_default(value: Any) -> Any:
+    """What orjson cannot write itself: pandas' missing values and timestamps."""
+    if value is pd.NaT or value is pd.NA:
+        return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if value is None or value is pd.NaT or (not isinstance(value, (list, str)) and pd.isna(value)):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _dates(column: pd.Series) -> list[Any]:
@@ -52,25 +48,22 @@ def _dates(column: pd.Series) -> list[Any]:
 
 
 def plain_column(column: pd.Series) -> list[Any]:
-    """A column as JSON-ready Python values."""
+    """A column as Python values for orjson: dates as ISO text, the rest as they are (NaN
+    is written as null; pd.NA or a Timestamp in a list goes to ``_json_default``)."""
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         return _dates(column)
-    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biu":
+    if isinstance(column.dtype, np.dtype):
         return list(column.tolist())
-    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "f":
-        return [None if v != v else v for v in column.tolist()]
-    values = column.astype(object).tolist()
-    return [v if type(v) is str else _plain(v) for v in values]
+    return list(column.astype(object).tolist())
 
 
 def records(
     frame: pd.DataFrame, plain: Mapping[str, Iterable[Any]] | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Rows as JSON-ready dicts: ISO dates, None for missing values, lists kept.
+    """Rows as dicts for orjson (see :func:`plain_column`): ISO dates, lists kept.
 
-    ``plain``: more columns, one value per row, that are JSON-ready already (an event's
-    places, made by ``records`` itself): converting them again would walk every nested
-    value a second time, which costs more than the rest of the writing.
+    ``plain``: more columns, one value per row, that need no conversion (an event's places,
+    made by ``records`` itself).
     """
     names = [*frame.columns, *(plain or {})]
     columns = [plain_column(frame[name]) for name in frame.columns] + list((plain or {}).values())
@@ -86,7 +79,8 @@ def write(
         rows = records(frame, plain)
         # A write per batch of rows, not per row nor all at once: few calls, little memory.
         while batch := b"".join(
-            orjson.dumps(record, option=_JSON_OPTIONS) for record in islice(rows, _BATCH_ROWS)
+            orjson.dumps(record, default=_json_default, option=_JSON_OPTIONS)
+            for record in islice(rows, _BATCH_ROWS)
         ):
             out.write(batch)
     elif fmt == "csv":

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from partnerdash import __version__, schema, settings
 from partnerdash.load import Document, LoadResult, LoadWarning, RawItem
@@ -173,10 +174,12 @@ def _missing(value: Any) -> bool:
 
 
 def _read_table(path: Path, table: Mapping[str, str]) -> pd.DataFrame:
-    frame = pd.read_parquet(path)
-    for column, dtype in table.items():
-        if dtype == schema.LIST:
-            frame[column] = pd.Series([list(v) for v in frame[column]], index=frame.index, dtype=object)
+    stored = pq.read_table(path)
+    # Lists straight from Arrow: through pandas they come as arrays and took twice as long.
+    lists = [c for c, dtype in table.items() if dtype == schema.LIST and c in stored.column_names]
+    frame = stored.drop_columns(lists).to_pandas()
+    for column in lists:
+        frame[column] = pd.Series(stored.column(column).to_pylist(), index=frame.index, dtype=object)
     return schema.conform(frame, table)
 
 
