@@ -8,7 +8,7 @@ import pytest
 
 from partnerdash.extract.rules import default_rules
 from partnerdash.geocode.gazetteer.places import Place
-from partnerdash.geocode.resolve import FoundPlace, ItemPlaces, PlaceFinder
+from partnerdash.geocode.resolve import FoundPlace, ItemPlaces, PlaceFinder, as_spelled
 from partnerdash.pipeline import default_finder
 
 
@@ -425,6 +425,43 @@ def test_a_towns_own_name_beats_another_towns_other_name_in_its_country(
 ) -> None:
     result = find(finder, f"Die Delegation reiste von Bonn nach {written}.")
     assert resolved(result)[written][0::2] == (canonical, "DE")
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [
+        ("Lohne", "06"),  # Lohne (Oldenburg), not the larger Löhne in Westphalia
+        ("Löhne", "07"),
+        ("Munster", "06"),  # Munster in Lower Saxony, not Münster
+        ("Münster", "07"),
+        ("Fürth", "02"),
+    ],
+)
+def test_german_news_mean_the_town_spelled_with_the_umlauts_they_write(
+    finder: PlaceFinder, written: str, state: str
+) -> None:
+    result = finder.find(
+        {"title": "", "summary": f"Die Delegation reiste von Bonn nach {written}."}, None, "de"
+    )
+    place = next(f.place for f in result.places if f.name == written)
+    assert place is not None
+    assert (place.country, place.admin1, place.name) == ("DE", state, written)
+
+
+def test_english_news_that_drop_an_umlaut_still_mean_the_city(finder: PlaceFinder) -> None:
+    result = finder.find({"title": "", "summary": "A delegation from Munster visited Bonn."}, None, "en")
+    assert resolved(result)["Munster"] == ("Münster", "municipality", "DE")
+
+
+def test_umlauts_choose_only_among_spellings_of_one_name_in_one_country() -> None:
+    munich = Place(2867714, "Munich", "municipality", "DE", "02", 48.14, 11.58, 1_260_391)
+    lodz = Place(3093133, "Łódź", "municipality", "PL", "74", 51.77, 19.47, 768_755)
+    # Other names and other countries' accents are left alone.
+    assert as_spelled("München", "munchen", [munich]) == [munich]
+    assert as_spelled("Lodz", "lodz", [lodz]) == [lodz]
+    bunde = Place(2940451, "Bünde", "municipality", "DE", "07", 52.2, 8.58, 46_365)
+    small = Place(2940453, "Bunde", "municipality", "DE", "06", 53.18, 7.27, 7_588)
+    assert as_spelled("Bunde", "bunde", [bunde, small]) == [small]
 
 
 def test_in_a_stated_country_the_town_of_that_name_beats_the_city_once_so_called(

@@ -53,6 +53,7 @@ _TIE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TIE_GAP = 24
+_UMLAUTS = frozenset("äöü")
 
 
 class Gazetteer(Protocol):
@@ -346,6 +347,8 @@ class PlaceFinder:
             best = _prefer(candidates, item.context.countries)
             return self._found(mention, best, "override", 1.0, (("override", 1.0),))
         candidates = self.cities_before_foreign_regions(candidates, item.context)
+        if item.lang == "de":
+            candidates = as_spelled(mention.text, mention.key, candidates)
         top = candidates[0]
         if top.kind != "municipality":
             if top.kind == "region" and mention.key in item.people:
@@ -646,6 +649,25 @@ def _with_registry(found: list[Place], extra: list[Place]) -> list[Place]:
 
 def _km(a: Place, b: Place) -> float:
     return point_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _umlauts(text: str) -> list[str]:
+    return [c for c in text.casefold() if c in _UMLAUTS]
+
+
+def as_spelled(written: str, key: str, candidates: list[Place]) -> list[Place]:
+    """German writes its umlauts: in a German item, "Buchenbach" is Buchenbach, not the
+    larger Büchenbach of the same country, and "Lohne" not Löhne. Of the towns whose own
+    name is the one written (``key``, folded), those of a country that has one spelled with
+    the umlauts as written keep only that one. Other names (Munich for "München") and other
+    countries' towns are left alone: German news drop other languages' accents ("Lodz")."""
+    spelled = _umlauts(written)
+
+    def variant(p: Place) -> bool:
+        return p.kind == "municipality" and _name_key(p.name) == key
+
+    exact = {p.country for p in candidates if variant(p) and _umlauts(p.name) == spelled}
+    return [p for p in candidates if not (variant(p) and p.country in exact and _umlauts(p.name) != spelled)]
 
 
 def _prefer(candidates: list[Place], countries: frozenset[str]) -> Place:
