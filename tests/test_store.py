@@ -101,3 +101,12 @@ def test_files_that_cannot_be_read_are_never_stored(tmp_path: Path, store: Store
     assert again.files_failed == first.files_failed > 0
     assert len(list(store.folder.glob("*.tables"))) == first.files_read  # the readable ones only
     assert [str(w) for w in again.failures] == [str(w) for w in first.failures]
+
+
+def test_an_entry_without_a_table_column_is_extracted_again(news: Path, store: Store) -> None:
+    fresh = build(documents([news]), store=store)
+    for events in store.folder.glob("*.tables/events.parquet"):
+        pd.read_parquet(events).drop(columns=["topics"]).to_parquet(events, index=False)
+    again = build(documents([news]), store=store)
+    assert again.files_stored == 0
+    assert_same_tables(fresh, again)

@@ -20,8 +20,8 @@ import pandas as pd
 FORMATS = ("jsonl", "csv", "parquet")
 LIST_SEPARATOR = "; "
 _BATCH_ROWS = 1000
-# A newline after each row; numpy values and non-string keys as json wrote them, should a
-# column ever hold them.
+# A newline after each row; numpy scalars and numeric arrays, and non-string keys, written
+# as json wrote them, should a column ever hold them.
 _JSON_OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
 # CSV is written this many rows at a time: the whole text at once was held three times
 # over (the flattened copy, the text, its bytes), and took the command's peak at 100,000
@@ -49,7 +49,8 @@ def _dates(column: pd.Series) -> list[Any]:
 
 def plain_column(column: pd.Series) -> list[Any]:
     """A column as Python values for orjson: dates as ISO text, the rest as they are (NaN
-    is written as null; pd.NA or a Timestamp in a list goes to ``_json_default``)."""
+    is written as null; pd.NA, NaT and Timestamps, in a column or in a list, go to
+    ``_json_default``)."""
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         return _dates(column)
     if isinstance(column.dtype, np.dtype):
@@ -74,7 +75,7 @@ def records(
 def write(
     frame: pd.DataFrame, out: BinaryIO, fmt: str, plain: Mapping[str, Iterable[Any]] | None = None
 ) -> None:
-    """``frame`` in ``fmt``; ``plain``: JSON-ready columns added to each JSON Lines row."""
+    """``frame`` in ``fmt``; ``plain``: columns that need no conversion, added to each JSON Lines row."""
     if fmt == "jsonl":
         rows = records(frame, plain)
         # A write per batch of rows, not per row nor all at once: few calls, little memory.

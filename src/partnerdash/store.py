@@ -176,10 +176,11 @@ def _missing(value: Any) -> bool:
 def _read_table(path: Path, table: Mapping[str, str]) -> pd.DataFrame:
     stored = pq.read_table(path)
     # Lists straight from Arrow: through pandas they come as arrays and took twice as long.
-    lists = [c for c, dtype in table.items() if dtype == schema.LIST and c in stored.column_names]
-    frame = stored.drop_columns(lists).to_pandas()
+    lists = [c for c, dtype in table.items() if dtype == schema.LIST]
+    frame = stored.drop_columns(lists).to_pandas()  # KeyError if one is missing: not our entry
     for column in lists:
-        frame[column] = pd.Series(stored.column(column).to_pylist(), index=frame.index, dtype=object)
+        values = [v if v is not None else [] for v in stored.column(column).to_pylist()]
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
     return schema.conform(frame, table)
 
 

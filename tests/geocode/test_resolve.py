@@ -455,13 +455,28 @@ def test_english_news_that_drop_an_umlaut_still_mean_the_city(finder: PlaceFinde
 
 def test_umlauts_choose_only_among_spellings_of_one_name_in_one_country() -> None:
     munich = Place(2867714, "Munich", "municipality", "DE", "02", 48.14, 11.58, 1_260_391)
+    village = Place(1, "Munchen", "municipality", "DE", "09", 50.5, 11.0, 600)
     lodz = Place(3093133, "Łódź", "municipality", "PL", "74", 51.77, 19.47, 768_755)
-    # Other names and other countries' accents are left alone.
-    assert as_spelled("München", "munchen", [munich]) == [munich]
-    assert as_spelled("Lodz", "lodz", [lodz]) == [lodz]
+    namesake = Place(2, "Lodz", "municipality", "US", "TX", 30.0, -97.0, 700)
+    # An other name (Munich) and another country's accent (Łódź) are left alone.
+    assert as_spelled("München", "munchen", [munich, village]) == [munich, village]
+    assert as_spelled("Lodz", "lodz", [lodz, namesake]) == [lodz, namesake]
     bunde = Place(2940451, "Bünde", "municipality", "DE", "07", 52.2, 8.58, 46_365)
     small = Place(2940453, "Bunde", "municipality", "DE", "06", 53.18, 7.27, 7_588)
     assert as_spelled("Bunde", "bunde", [bunde, small]) == [small]
+    assert as_spelled("Bünde", "bunde", [bunde, small]) == [bunde]
+    # What follows in brackets is not part of the spelling; decomposed text is the same text.
+    assert as_spelled("Bunde (Ostfriesland)", "bunde", [bunde, small]) == [small]
+    assert as_spelled("Bu\u0308nde", "bunde", [bunde, small]) == [bunde]
+
+
+def test_a_region_written_beside_the_name_outweighs_its_spelling(finder: PlaceFinder) -> None:
+    result = finder.find(
+        {"title": "", "summary": "Die Delegation reiste nach Lohne (Nordrhein-Westfalen)."}, None, "de"
+    )
+    place = next(f.place for f in result.places if f.name == "Lohne")
+    assert place is not None
+    assert (place.name, place.admin1) == ("Löhne", "07")
 
 
 def test_in_a_stated_country_the_town_of_that_name_beats_the_city_once_so_called(

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -54,6 +55,7 @@ _TIE = re.compile(
 )
 _MAX_TIE_GAP = 24
 _UMLAUTS = frozenset("äöü")
+_QUALIFIED = re.compile(r"\s*[(/]")
 
 
 class Gazetteer(Protocol):
@@ -347,7 +349,9 @@ class PlaceFinder:
             best = _prefer(candidates, item.context.countries)
             return self._found(mention, best, "override", 1.0, (("override", 1.0),))
         candidates = self.cities_before_foreign_regions(candidates, item.context)
-        if item.lang == "de":
+        tie = item.ties.get(id(mention))
+        if item.lang == "de" and (tie is None or tie.kind != "region"):
+            # A region written beside the name decides among its namesakes by itself.
             candidates = as_spelled(mention.text, mention.key, candidates)
         top = candidates[0]
         if top.kind != "municipality":
@@ -360,7 +364,6 @@ class PlaceFinder:
             part.text, part.tokens, mention, self.rules
         ):
             return None  # "Mayor Klein", "the Bonn Declaration": a person, a thing
-        tie = item.ties.get(id(mention))
         # A name with capitalised words right next to it, as a first name has its surname
         # ("we spoke to Oliver Rösner"), is most likely a person or an organisation, however
         # marked: not worth listing as a place the gazetteer only knows by another name.
@@ -652,15 +655,19 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _umlauts(text: str) -> list[str]:
-    return [c for c in text.casefold() if c in _UMLAUTS]
+    """The umlauts of a name, in order, without what follows it in brackets or after a
+    slash ("Munster (Örtze)" is written without one)."""
+    name = _QUALIFIED.split(unicodedata.normalize("NFC", text), maxsplit=1)[0]
+    return [c for c in name.casefold() if c in _UMLAUTS]
 
 
 def as_spelled(written: str, key: str, candidates: list[Place]) -> list[Place]:
     """German writes its umlauts: in a German item, "Buchenbach" is Buchenbach, not the
     larger Büchenbach of the same country, and "Lohne" not Löhne. Of the towns whose own
     name is the one written (``key``, folded), those of a country that has one spelled with
-    the umlauts as written keep only that one. Other names (Munich for "München") and other
-    countries' towns are left alone: German news drop other languages' accents ("Lodz")."""
+    the umlauts as written keep only that one. Only ä, ö and ü count, and only towns of one
+    country are compared: other accents, which German news often drop ("Lodz" for Łódź),
+    and other names (Munich for "München") are left alone."""
     spelled = _umlauts(written)
 
     def variant(p: Place) -> bool:
