@@ -339,6 +339,47 @@ def test_every_place_carries_its_confidence_and_evidence(finder: PlaceFinder) ->
     assert "home" in leipzig.evidence
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The mayor of Harpenden welcomed the guests.", "Harpenden", "GB"),
+        ("Harpenden Town Council voted for it.", "Harpenden", "GB"),
+        ("Frankfurts Oberbürgermeister reiste nach China.", "Frankfurts", "DE"),
+        ("Der Bürgermeister von Wachtberg begrüßte die Gäste.", "Wachtberg", "DE"),
+    ],
+)
+def test_a_town_s_office_or_body_named_with_it_is_evidence(
+    finder: PlaceFinder, text: str, name: str, country: str
+) -> None:
+    place = _place(find(finder, text), name)
+    assert "office" in place.evidence
+    assert place.place is not None
+    assert place.place.country == country
+
+
+def test_a_name_with_no_office_beside_it_has_no_such_evidence(finder: PlaceFinder) -> None:
+    result = find(finder, "Harpenden and Alzey met, and Mayor Gaskell of the council spoke.")
+    assert "office" not in _place(result, "Harpenden").evidence
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "other_name"),
+    [
+        ("Frankfurt", "Frankfurt am Main", False),
+        ("Halle", "Halle (Saale)", False),
+        ("Marburg", "Marburg an der Lahn", False),
+        ("Kiew", "Kyiv", True),
+    ],
+)
+def test_a_town_s_name_without_its_river_is_its_own_name_not_another(
+    finder: PlaceFinder, written: str, canonical: str, other_name: bool
+) -> None:
+    place = _place(find(finder, f"Die Delegation reiste nach {written} und zurück."), written)
+    assert place.place is not None
+    assert place.place.name == canonical
+    assert ("alternate name" in place.evidence) is other_name
+
+
 def test_a_country_the_text_ties_a_name_to_wins(finder: PlaceFinder) -> None:
     result = find(finder, "Die Stadt Tenkodogo in Burkina Faso pflegt Beziehungen nach Hofheim.")
     assert resolved(result)["Tenkodogo"] == ("Tenkodogo", "municipality", "BF")

@@ -520,10 +520,11 @@ class PlaceFinder:
             "home": float(place.country == rules.home_country),
             "several words": float(not one_word),
             "inflected": float(one_word and not single),
-            "alternate name": float(_name_key(place.name) != mention.key),
+            "alternate name": float(_other_name(mention.key, _name_key(place.name), rules)),
             "article": float(item.lang == "de" and bool(before) and before[0] in rules.articles),
             "sentence start": float(_sentence_start(text, first)),
             "name-like": float(_inside_longer_name(text, tokens, mention, rules)),
+            "office": float(_office_beside(text, tokens, mention, rules)),
             "acronym": float(mention.text.isupper() and len(mention.text) <= 4),
         }
         present["accent added"] = float(
@@ -624,6 +625,20 @@ def _towns_countries(mention: Mention, candidates: Sequence[Place]) -> set[str]:
     written = mention.text.casefold()
     exact = {p.country for p in towns if p.name.casefold() == written}
     return exact or {p.country for p in towns if _name_key(p.name) == mention.key}
+
+
+def _other_name(key: str, name: str, rules: PlaceRules) -> bool:
+    """Whether the name written is not the place's own, nor its own without the river or
+    region that qualifies it: "Halle" is Halle (Saale)'s own name, "Frankfurt" Frankfurt am
+    Main's; "Kiew" is another name of Kyiv."""
+    if name == key:
+        return False
+    rest = name.removeprefix(key + " ")
+    if rest == name:
+        return True
+    return not (
+        rest.startswith("(") or any(rest.startswith(f"{link} ") for link in rules.qualifier_links if link)
+    )
 
 
 def _short_form(key: str, name: str) -> bool:
@@ -774,6 +789,25 @@ def _first_name_before(text: str, tokens: list[Token], mention: Mention, rules: 
         and before.key not in rules.place_neighbours
         and before.key not in rules.district_before
         and not _sentence_start(text, before)
+    )
+
+
+_OF = frozenset({"of", "von"})
+_POSSESSIVE = frozenset({" ", "'s ", "’s "})
+
+
+def _office_beside(text: str, tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
+    """A town's office or body named with it: "the mayor of Harpenden", "Bürgermeister von
+    Wachtberg", "Harpenden Town Council", "Frankfurts Oberbürgermeister", "Alzey's mayor".
+    People and things have no town hall: the words are ``place_neighbours``."""
+    before = _words_before(tokens, mention, 2)
+    if len(before) == 2 and before[1] in _OF and _singulars(before[0]) & rules.place_neighbours:
+        return True
+    after = tokens[mention.last] if mention.last < len(tokens) else None
+    return (
+        after is not None
+        and text[mention.end : after.start] in _POSSESSIVE
+        and bool(_singulars(after.key) & rules.place_neighbours)
     )
 
 
