@@ -362,6 +362,13 @@ def test_a_name_with_no_office_beside_it_has_no_such_evidence(finder: PlaceFinde
     assert "office" not in _place(result, "Harpenden").evidence
 
 
+def test_a_cue_holds_across_its_bracketed_abbreviation(finder: PlaceFinder) -> None:
+    with_abbreviation = find(finder, "Die Verbandsgemeinde (VG) Wallmerod lud ein.")
+    assert "cue" in _place(with_abbreviation, "Wallmerod").evidence
+    with_word = find(finder, "Die Verbandsgemeinde (Foto) Wallmerod lud ein.")
+    assert "cue" not in _place(with_word, "Wallmerod").evidence
+
+
 @pytest.mark.parametrize(
     ("written", "canonical", "other_name"),
     [
@@ -472,8 +479,9 @@ def test_a_towns_own_name_beats_another_towns_other_name_in_its_country(
     ("written", "state"),
     [
         ("Lohne", "06"),  # Lohne (Oldenburg), not the larger Löhne in Westphalia
-        ("Löhne", "07"),
         ("Munster", "06"),  # Munster in Lower Saxony, not Münster
+        # Controls, right without the rule too: the umlaut written names the larger town.
+        ("Löhne", "07"),
         ("Münster", "07"),
         ("Fürth", "02"),
     ],

@@ -173,9 +173,10 @@ class _Field:
                     rules.list_join.fullmatch(self.text, earlier.end, name.start)
                 )
                 after_name = earlier is not None and earlier.last == name.first
+                cued = _past_abbreviation(self.text, self.tokens, name)
                 listed = (
-                    _cue_before(self.tokens, name, rules)
-                    or (not after_name and _compound_cue_before(self.tokens, name, rules))
+                    _cue_before(self.tokens, cued, rules)
+                    or (not after_name and _compound_cue_before(self.tokens, cued, rules))
                     or (joined and listed)
                 )
                 self._cued[id(name)] = listed
@@ -698,6 +699,18 @@ def _prefer(candidates: list[Place], countries: frozenset[str]) -> Place:
 
 def _words_before(tokens: list[Token], mention: Mention, count: int) -> list[str]:
     return [t.key for t in tokens[max(0, mention.first - count) : mention.first]]
+
+
+def _past_abbreviation(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """The name as if the bracketed abbreviation of the word before it were not there:
+    "die Verbandsgemeinde (VG) Wallmerod" reads as "die Verbandsgemeinde Wallmerod"."""
+    if mention.first == 0:
+        return mention
+    word = tokens[mention.first - 1]
+    bracketed = text[word.start - 1 : word.start] == "(" and text[word.end : word.end + 1] == ")"
+    if not (bracketed and word.text.isupper() and len(word.text) <= 5):
+        return mention
+    return replace(mention, first=mention.first - 1)
 
 
 def _cue_before(tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
