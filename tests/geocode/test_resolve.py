@@ -346,6 +346,7 @@ def test_every_place_carries_its_confidence_and_evidence(finder: PlaceFinder) ->
         ("Harpenden Town Council voted for it.", "Harpenden", "GB"),
         ("Frankfurts Oberbürgermeister reiste nach China.", "Frankfurts", "DE"),
         ("Der Bürgermeister von Wachtberg begrüßte die Gäste.", "Wachtberg", "DE"),
+        ("Alzey’s mayor welcomed the guests.", "Alzey", "DE"),
     ],
 )
 def test_a_town_s_office_or_body_named_with_it_is_evidence(

@@ -806,7 +806,7 @@ def _first_name_before(text: str, tokens: list[Token], mention: Mention, rules: 
 
 
 _OF = frozenset({"of", "von"})
-_POSSESSIVE = frozenset({" ", "'s ", "’s "})
+_OFFICE_JOINS = frozenset({" ", "'s ", "’s "})
 
 
 def _office_beside(text: str, tokens: list[Token], mention: Mention, rules: PlaceRules) -> bool:
@@ -819,7 +819,7 @@ def _office_beside(text: str, tokens: list[Token], mention: Mention, rules: Plac
     after = tokens[mention.last] if mention.last < len(tokens) else None
     return (
         after is not None
-        and text[mention.end : after.start] in _POSSESSIVE
+        and text[mention.end : after.start] in _OFFICE_JOINS
         and bool(_singulars(after.key) & rules.place_neighbours)
     )
 
